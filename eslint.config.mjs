@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'jest.config.js', 'test/global-setup.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      // The core runs in Node and in Apps Script alike: no platform globals.
+      'no-restricted-globals': [
+        'error',
+        'SpreadsheetApp', 'HtmlService', 'PropertiesService', 'LockService', 'Session',
+        'Utilities', 'DriveApp', 'process', 'require', 'Buffer',
+      ],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../sheets/*', '../cli/*'] }],
+    },
+  },
+);

@@ -1,0 +1,210 @@
+/**
+ * Deadline grammar (domain §3): a cell → { kind, due }.
+ *
+ * The text is folded (no diacritics, lower case), then scanned for date mentions from the most
+ * specific form to the least (full dates, months, quarters, halves, years), each matched span
+ * being blanked so "30/10/2025" is not read again as "10/2025". The due date is the latest
+ * mention. Without any mention, recurring and conditional phrases decide the kind.
+ */
+import { dayInZone, endOfMonth, isValidDay, isoDay, type IsoDay } from './dates';
+import { isMissingLead } from './status';
+import { collapse, fold } from './text';
+
+export type DeadlineKind = 'date' | 'recurring' | 'conditional' | 'missing' | 'unknown';
+
+export interface Deadline {
+  /** The cell as text, whitespace collapsed ("" for an empty cell). */
+  text: string;
+  kind: DeadlineKind;
+  due: IsoDay | null;
+}
+
+export interface DeadlineContext {
+  planYear: number;
+  timeZone: string;
+}
+
+type Cell = string | number | boolean | Date | null | undefined;
+
+const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const Q = '(?:iv|iii|ii|i|v|\\d)';
+const YEAR = '((?:19|20|21)\\d{2})';
+
+/** A mention that names an impossible day ("31/11/2025", "Quý V", "Tháng 13"). */
+const INVALID = 'invalid';
+
+interface Rule {
+  re: RegExp;
+  /** Returns the due day, or INVALID for a mention of an impossible day. */
+  due: (m: RegExpExecArray, planYear: number) => IsoDay | typeof INVALID;
+  /** A mention without digits ("cuối năm") is weak: a recurring phrase outranks it. */
+  weak?: boolean;
+}
+
+function fullDate(d: string, m: string, y: string): IsoDay | typeof INVALID {
+  const day = Number(d);
+  const month = Number(m);
+  const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  return isValidDay(year, month, day) ? isoDay(year, month, day) : INVALID;
+}
+
+function monthEnd(m: string, year: number): IsoDay | typeof INVALID {
+  const month = Number(m);
+  return month >= 1 && month <= 12 ? endOfMonth(year, month) : INVALID;
+}
+
+function yearOr(text: string | undefined, planYear: number): number {
+  return text ? Number(text) : planYear;
+}
+
+// Order matters: each rule blanks what it matched before the next one runs.
+const RULES: Rule[] = [
+  // 2025-10-30 (ISO, as a date may come through as text)
+  {
+    re: /(?<!\d)((?:19|20|21)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)/g,
+    due: (m) => fullDate(m[3]!, m[2]!, m[1]!),
+  },
+  // 30/10/2025, 30-10-2025, 30.10.2025, 30 / 10 / 2025
+  {
+    re: new RegExp(`(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*${YEAR}(?!\\d)`, 'g'),
+    due: (m) => fullDate(m[1]!, m[2]!, m[3]!),
+  },
+  // 30/10/25 (two-digit year)
+  {
+    re: /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{2})(?![\d/.])/g,
+    due: (m) => fullDate(m[1]!, m[2]!, m[3]!),
+  },
+  // ngày 03 tháng 6 năm 2024
+  {
+    re: new RegExp(`(?<!\\d)(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+${YEAR}`, 'g'),
+    due: (m) => fullDate(m[1]!, m[2]!, m[3]!),
+  },
+  // Quý I, II/ 2026 · Quý IV năm 2024 · QI/2026 · quý III, Quý IV · Quý 1-2/2026
+  {
+    re: new RegExp(
+      `(?<![a-z])(?:quy|q)\\s*(${Q}(?:\\s*(?:,|;|va|-|&|\\+)\\s*(?:quy\\s*)?${Q})*)(?![a-z0-9])(?:\\s*(?:/|-|,)?\\s*(?:nam)?\\s*${YEAR})?`,
+      'g',
+    ),
+    due: (m, planYear) => {
+      const quarters = (m[1] ?? '').match(/\b(?:iv|iii|ii|i|v|\d)\b/g) ?? [];
+      const numbers = quarters.map((q) => QUARTER[q] ?? 0);
+      if (numbers.some((n) => n < 1)) return INVALID;
+      const last = Math.max(...numbers);
+      return endOfMonth(yearOr(m[2], planYear), last * 3);
+    },
+  },
+  // 6 tháng đầu năm (2026) / 6 tháng cuối năm
+  {
+    re: new RegExp(`(?:06|6)\\s*thang\\s*(dau|cuoi)\\s*(?:nam)?\\s*${YEAR}?`, 'g'),
+    due: (m, planYear) => (m[1] === 'dau' ? isoDay(yearOr(m[2], planYear), 6, 30) : isoDay(yearOr(m[2], planYear), 12, 31)),
+  },
+  // Tháng 10/2025 · tháng 01 năm 2026 · T10/2025 · Tháng 10 - 2025
+  {
+    re: new RegExp(`(?<![a-z])(?:thang|t)\\s*(\\d{1,2})\\s*(?:/|-|\\.|nam)\\s*${YEAR}(?!\\d)`, 'g'),
+    due: (m) => monthEnd(m[1]!, Number(m[2])),
+  },
+  // 10/2025 (month/year)
+  {
+    re: new RegExp(`(?<![\\d/.])(\\d{1,2})\\s*[/.-]\\s*${YEAR}(?!\\d)`, 'g'),
+    due: (m) => monthEnd(m[1]!, Number(m[2])),
+  },
+  // Ngày 10/10, 10/10 (no year → plan year)
+  {
+    re: /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})(?![\d/.])/g,
+    due: (m, planYear) => fullDate(m[1]!, m[2]!, String(planYear)),
+  },
+  // Tháng 10 (no year)
+  {
+    re: /(?<![a-z])thang\s*(\d{1,2})(?![\d/])/g,
+    due: (m, planYear) => monthEnd(m[1]!, planYear),
+  },
+  // Năm 2024 · Trong năm 2026 · Đến hết năm 2025 · Cuối năm 2025 · a bare year · 2026-2030
+  {
+    re: new RegExp(`(?<!\\d)${YEAR}(?!\\d)`, 'g'),
+    due: (m) => isoDay(Number(m[1]), 12, 31),
+  },
+  // Trong năm · Cuối năm · Hết năm · Đến cuối năm (no year → plan year)
+  {
+    re: /(?<![a-z])(?:trong|cuoi|het|den het|den cuoi|ca)\s+nam(?![a-z])/g,
+    due: (_m, planYear) => isoDay(planYear, 12, 31),
+    weak: true,
+  },
+  // Quý (no number: "hằng quý" is recurring) is not a date; nothing else.
+];
+
+const RECURRING =
+  /(?<![a-z])(thuong xuyen|lien tuc|hang (ngay|tuan|thang|quy|nam)|hang (ngay|tuan|thang|quy|nam)|dinh ky|moi (ngay|tuan|thang|quy|nam)|\d+\s*(lan)?\s*\/\s*(tuan|thang|quy|nam)|\d+\s*(ngay|tuan|thang|quy|nam)\s*\/\s*lan|lan\s*\/\s*(tuan|thang|quy|nam)|dot xuat|khi co yeu cau|thuong nien|suot nam)(?![a-z])/;
+
+const CONDITIONAL =
+  /(?<![a-z])(theo (ke hoach|kh|chi dao|yeu cau|huong dan|van ban|lo trinh|quy dinh|thong bao|de nghi)|khi (co|tinh|thanh pho|tp|huyen|cap tren|trung uong|bo|duoc)|sau khi|tuy theo|tuy thuoc|phu thuoc)(?![a-z])/;
+
+/** Parses one deadline cell. */
+export function parseDeadline(cell: Cell, ctx: DeadlineContext): Deadline {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { text: '', kind: 'unknown', due: null };
+    const due = dayInZone(cell, ctx.timeZone);
+    return { text: due.split('-').reverse().join('/'), kind: 'date', due };
+  }
+  if (cell === null || cell === undefined || cell === '') return { text: '', kind: 'missing', due: null };
+  if (typeof cell === 'number') {
+    const text = String(cell);
+    if (Number.isInteger(cell) && cell >= 1900 && cell <= 2200) return { text, kind: 'date', due: isoDay(cell, 12, 31) };
+    return { text, kind: 'unknown', due: null };
+  }
+  if (typeof cell === 'boolean') return { text: String(cell), kind: 'unknown', due: null };
+
+  const text = collapse(String(cell).normalize('NFC'));
+  if (text === '') return { text, kind: 'missing', due: null };
+  const folded = fold(text);
+  if (isMissingLead(text)) return { text, kind: 'missing', due: null };
+
+  const { due, strong, invalid } = scanDates(folded, ctx.planYear);
+  if (invalid) return { text, kind: 'unknown', due: null };
+  const recurring = RECURRING.test(folded);
+  const conditional = CONDITIONAL.test(folded);
+
+  if (due && (strong || !recurring) && !(conditional && startsConditional(folded) && !hasDeadlineWord(folded))) {
+    return { text, kind: 'date', due };
+  }
+  if (recurring) return { text, kind: 'recurring', due: null };
+  if (conditional) return { text, kind: 'conditional', due: null };
+  return { text, kind: 'unknown', due: null };
+}
+
+function startsConditional(folded: string): boolean {
+  return /^(theo|khi|sau khi|tuy)\b/.test(folded);
+}
+
+function hasDeadlineWord(folded: string): boolean {
+  return /(truoc|cham nhat|han|hoan thanh)/.test(folded);
+}
+
+/** The latest date mentioned in folded text; strong when a mention carried digits. */
+export function scanDates(
+  folded: string,
+  planYear: number,
+): { due: IsoDay | null; strong: boolean; invalid: boolean } {
+  let rest = folded;
+  let due: IsoDay | null = null;
+  let strong = false;
+  let invalid = false;
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    rest = rest.replace(rule.re, (...args: unknown[]) => {
+      const match = args.slice(0, -2) as unknown as RegExpExecArray;
+      const found = rule.due(match, planYear);
+      if (found === INVALID) invalid = true;
+      else if (!due || found > due) due = found;
+      if (!rule.weak) strong = true;
+      return ' '.repeat(String(args[0]).length);
+    });
+  }
+  return { due, strong, invalid };
+}
+
+/** Years that deadlines name, for inferring the plan year. */
+export function yearsMentioned(cell: Cell): number[] {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? [] : [cell.getFullYear()];
+  if (typeof cell !== 'string') return [];
+  return (fold(cell).match(/(?<!\d)(?:19|20|21)\d{2}(?!\d)/g) ?? []).map(Number);
+}

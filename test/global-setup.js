@@ -1,0 +1,3 @@
+module.exports = async () => {
+  process.env.TZ = 'Asia/Ho_Chi_Minh';
+};
