@@ -89,23 +89,27 @@ export function findHeader(grid: Grid): HeaderMatch | null {
     for (let c = 0; c < grid.columns; c++) texts.push(grid.text(r, c));
     rowTexts.push(texts);
   }
+  const singles = rowTexts.map((texts) => assignColumns(texts));
   let best: HeaderMatch | null = null;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
     const upper = rowTexts[r] as string[];
-    const single = assignColumns(upper);
+    const single = singles[r] as ColumnMap;
     const candidates: { first: number; last: number; map: ColumnMap; texts: string[] }[] = [
       { first: r, last: r, map: single, texts: upper },
     ];
     const lowerRow = rowTexts[r + 1];
     if (lowerRow) {
-      // Per column the lower cell if it names a column, else the upper one.
+      // Per column the lower cell if it names a column, else the upper one. A pair only counts
+      // when it names more columns than either of its rows alone (a group cell above sub-headers).
       const combined = upper.map((u, c) => {
         const l = lowerRow[c] ?? '';
         return l !== '' && l !== u && matchHeader(l) ? l : u;
       });
       const pair = assignColumns(combined);
-      if (score(pair) > score(single)) candidates.push({ first: r, last: r + 1, map: pair, texts: combined });
+      if (score(pair) > Math.max(score(single), score(singles[r + 1] as ColumnMap))) {
+        candidates.push({ first: r, last: r + 1, map: pair, texts: combined });
+      }
     }
     for (const cand of candidates) {
       const s = score(cand.map);

@@ -1,0 +1,146 @@
+/**
+ * Command line: `check FILE [--sheet NAME] [--today YYYY-MM-DD] [--plan-year YYYY] [--json] [--out FILE.xlsx]`.
+ * Exit codes: 0 checked without error findings, 1 checked with error findings, 2 could not check.
+ */
+import { parseArgs } from 'node:util';
+import { checkSheet, type CheckResult } from '../core/check';
+import { dayInZone, isIsoDay } from '../core/dates';
+import { DEFAULT_DUE_SOON_DAYS } from '../core/findings';
+import { DEFAULT_TIME_ZONE, hasTaskHeader } from '../core/plan';
+import { toReport } from '../core/report';
+import { UserError } from './errors';
+import { formatSummary } from './format';
+import { loadFile, type LoadedBook } from './read';
+import { writeChecked } from './write';
+
+export const USAGE = `Cách dùng:
+  npm run --silent cli -- check TỆP [tùy chọn]
+
+  TỆP                    bảng phân công dạng .xlsx hoặc .csv (UTF-8)
+  --sheet TÊN            trang cần kiểm tra (mặc định: trang đầu tiên có bảng phân công)
+  --today YYYY-MM-DD     ngày tính hạn (mặc định: hôm nay, giờ Việt Nam)
+  --plan-year YYYY       năm kế hoạch (mặc định: đọc từ tiêu đề hoặc các thời hạn)
+  --due-soon-days N      số ngày coi là "sắp đến hạn" (mặc định ${DEFAULT_DUE_SOON_DAYS})
+  --json                 in kết quả dạng JSON
+  --out TỆP.xlsx         ghi bản sao đã đánh dấu kèm trang "Trạng thái theo trụ cột"
+
+Mã thoát: 0 = không có lỗi, 1 = có lỗi cần sửa, 2 = không kiểm tra được.`;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTty: boolean;
+  now: () => Date;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runChecked(argv, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(`Lỗi: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    io.stderr(`Lỗi: không kiểm tra được tệp (${detail}).\n`);
+    return 2;
+  }
+}
+
+async function runChecked(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sheet: { type: 'string' },
+        today: { type: 'string' },
+        'plan-year': { type: 'string' },
+        'due-soon-days': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UserError(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command !== 'check' || !file || extra.length > 0) throw new UserError(USAGE);
+
+  const today = values.today ?? dayInZone(io.now(), DEFAULT_TIME_ZONE);
+  if (!isIsoDay(today)) throw new UserError(`Ngày “${today}” không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2025-10-31.`);
+  let planYear: number | undefined;
+  if (values['plan-year'] !== undefined) {
+    planYear = Number(values['plan-year']);
+    if (!/^\d{4}$/.test(values['plan-year']) || planYear < 2000 || planYear > 2100) {
+      throw new UserError(`Năm kế hoạch “${values['plan-year']}” không hợp lệ; ghi 4 chữ số, ví dụ 2025.`);
+    }
+  }
+  let dueSoonDays = DEFAULT_DUE_SOON_DAYS;
+  if (values['due-soon-days'] !== undefined) {
+    dueSoonDays = Number(values['due-soon-days']);
+    if (!/^\d{1,3}$/.test(values['due-soon-days'])) {
+      throw new UserError(`Số ngày “${values['due-soon-days']}” không hợp lệ; ghi một số từ 0 đến 365.`);
+    }
+  }
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) {
+    throw new UserError(`Tệp kết quả “${values.out}” phải có đuôi .xlsx.`);
+  }
+
+  const book = await loadFile(file);
+  const sheet = pickSheet(book, file, values.sheet);
+  const result: CheckResult = checkSheet(sheet, { today, planYear, dueSoonDays, timeZone: DEFAULT_TIME_ZONE });
+
+  if (values.out !== undefined) await writeChecked(book, sheet.name, result, file, values.out);
+
+  if (values.json) io.stdout(`${JSON.stringify(toReport(result), null, 2)}\n`);
+  else {
+    io.stdout(`${formatSummary(result, file, io.isTty)}\n`);
+    if (values.out !== undefined) io.stdout(`\nĐã ghi bản đã đánh dấu: ${values.out}\n`);
+  }
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function pickSheet(book: LoadedBook, file: string, name: string | undefined) {
+  if (name !== undefined) {
+    const found = book.sheets.find((s) => s.name === name) ?? book.sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
+    if (!found) {
+      const names = book.sheets.map((s) => `“${s.name}”`).join(', ');
+      throw new UserError(`Tệp “${file}” không có trang “${name}”. Các trang hiện có: ${names}.`);
+    }
+    if (!hasTaskHeader(found)) throw new UserError(noHeaderMessage(file, found.name));
+    return found;
+  }
+  const found = book.sheets.find((s) => hasTaskHeader(s));
+  if (!found) throw new UserError(noHeaderMessage(file));
+  return found;
+}
+
+function noHeaderMessage(file: string, sheet?: string): string {
+  const where = sheet ? `trang “${sheet}” của tệp “${file}”` : `tệp “${file}”`;
+  return `Không tìm thấy bảng phân công nhiệm vụ trong ${where}: cần một dòng tiêu đề có các cột như “STT”, “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian hoàn thành”.`;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.stderr.write('Lỗi: không kiểm tra được tệp.\n');
+      process.exitCode = 2;
+    },
+  );
+}

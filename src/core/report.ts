@@ -1,0 +1,136 @@
+/**
+ * The JSON report (`check --json`): a public contract, described in the README and validated
+ * with this zod schema in the tests.
+ */
+import { z } from 'zod';
+import type { CheckResult } from './check';
+import { FINDING_CODES } from './findings';
+import { columnLetter } from './text';
+import { COLUMN_KEYS, STATUSES } from './vocabulary';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const letter = z.string().regex(/^[A-Z]+$/);
+
+export const DeadlineSchema = z.object({
+  text: z.string(),
+  kind: z.enum(['date', 'recurring', 'conditional', 'missing', 'unknown']),
+  due: isoDay.nullable(),
+});
+
+export const FindingSchema = z.object({
+  code: z.enum(FINDING_CODES),
+  severity: z.enum(['error', 'warning', 'info']),
+  row: z.number().int().positive().nullable(),
+  column: letter.nullable(),
+  message: z.string().min(1),
+});
+
+export const PivotRowSchema = z.object({
+  pillar: z.string().min(1),
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  doneOnTime: z.number().int().nonnegative(),
+  doneLate: z.number().int().nonnegative(),
+  onTrack: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  noDeadline: z.number().int().nonnegative(),
+  dueSoon: z.number().int().nonnegative(),
+  missingLead: z.number().int().nonnegative(),
+  doneRate: z.number().min(0).max(1),
+});
+
+export const TaskSchema = z.object({
+  row: z.number().int().positive(),
+  lastRow: z.number().int().positive(),
+  stt: z.string(),
+  pillar: z.string().nullable(),
+  task: z.string(),
+  lead: z.string(),
+  deadline: DeadlineSchema,
+  status: z.enum(STATUSES),
+  statusText: z.string(),
+  completedOn: isoDay.nullable(),
+  state: z.enum(['done', 'on-track', 'overdue', 'no-deadline']),
+  doneTimeliness: z.enum(['on-time', 'late']).nullable(),
+  dueSoon: z.boolean(),
+  missingLead: z.boolean(),
+  lines: z.array(
+    z.object({
+      row: z.number().int().positive(),
+      lead: z.string(),
+      partners: z.string(),
+      deadline: DeadlineSchema,
+    }),
+  ),
+});
+
+export const ReportSchema = z.object({
+  sheet: z.string(),
+  headerRow: z.number().int().positive(),
+  planYear: z.number().int(),
+  today: isoDay,
+  columns: z.partialRecord(z.enum(COLUMN_KEYS), letter),
+  missingColumns: z.array(z.enum(COLUMN_KEYS)),
+  summary: z.object({
+    tasks: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+    infos: z.number().int().nonnegative(),
+    byCode: z.partialRecord(z.enum(FINDING_CODES), z.number().int().positive()),
+  }),
+  tasks: z.array(TaskSchema),
+  findings: z.array(FindingSchema),
+  pivot: z.array(PivotRowSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** Builds the report object from a check result. */
+export function toReport(result: CheckResult): Report {
+  const { plan, assessments, findings, pivot } = result;
+  const columns: Report['columns'] = {};
+  for (const key of COLUMN_KEYS) {
+    const c = plan.columns[key];
+    if (c !== undefined) columns[key] = columnLetter(c);
+  }
+  const byCode: Report['summary']['byCode'] = {};
+  for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+  return {
+    sheet: plan.sheet,
+    headerRow: plan.headerRow,
+    planYear: plan.planYear,
+    today: result.today,
+    columns,
+    missingColumns: plan.missingColumns,
+    summary: {
+      tasks: plan.tasks.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: findings.filter((f) => f.severity === 'info').length,
+      byCode,
+    },
+    tasks: plan.tasks.map((t, i) => {
+      const a = assessments[i];
+      if (!a) throw new Error('assessment missing');
+      const leads = [...new Set(t.lines.map((l) => l.lead).filter((l) => l !== ''))];
+      return {
+        row: t.row,
+        lastRow: t.lastRow,
+        stt: t.stt,
+        pillar: t.pillar,
+        task: t.task,
+        lead: leads.join('; '),
+        deadline: t.deadline,
+        status: t.status,
+        statusText: t.statusText,
+        completedOn: t.completedOn,
+        state: a.state,
+        doneTimeliness: a.doneTimeliness,
+        dueSoon: a.dueSoon,
+        missingLead: a.missingLead,
+        lines: t.lines.map((l) => ({ row: l.row, lead: l.lead, partners: l.partners, deadline: l.deadline })),
+      };
+    }),
+    findings,
+    pivot,
+  };
+}
