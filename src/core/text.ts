@@ -2,7 +2,7 @@
 
 /** Collapses every run of whitespace (line breaks included) to one space and trims. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /**

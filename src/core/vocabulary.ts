@@ -51,7 +51,6 @@ export const COLUMNS: readonly ColumnSpec[] = [
       'Nội dung công việc',
       'Tên công việc',
       'Công việc',
-      'Nội dung',
       'Nhiệm vụ cụ thể',
     ],
   },
