@@ -16,8 +16,16 @@ export default tseslint.config(
       // The core runs in Node and in Apps Script alike: no platform globals.
       'no-restricted-globals': [
         'error',
-        'SpreadsheetApp', 'HtmlService', 'PropertiesService', 'LockService', 'Session',
-        'Utilities', 'DriveApp', 'process', 'require', 'Buffer',
+        'SpreadsheetApp',
+        'HtmlService',
+        'PropertiesService',
+        'LockService',
+        'Session',
+        'Utilities',
+        'DriveApp',
+        'process',
+        'require',
+        'Buffer',
       ],
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../sheets/*', '../cli/*'] }],
     },

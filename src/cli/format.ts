@@ -52,7 +52,17 @@ export function formatSummary(result: CheckResult, file: string, color: boolean)
   }
   out.push('');
   out.push(paint('bold', 'Trạng thái theo trụ cột:'));
-  const head = ['Trụ cột', 'Tổng', 'Xong', 'Trong hạn', 'Quá hạn', 'Không hạn', 'Sắp hạn', 'Thiếu CT', '% xong'];
+  const head = [
+    'Trụ cột',
+    'Tổng',
+    'Xong',
+    'Trong hạn',
+    'Quá hạn',
+    'Không hạn',
+    'Sắp hạn',
+    'Thiếu CT',
+    '% xong',
+  ];
   const rows = pivot
     .filter((r) => r.total > 0 || r === pivot[pivot.length - 1])
     .map((r) => [
@@ -66,10 +76,12 @@ export function formatSummary(result: CheckResult, file: string, color: boolean)
       String(r.missingLead),
       `${Math.round(r.doneRate * 100)}%`,
     ]);
-  const nameWidth = Math.min(48, Math.max(head[0]!.length, ...rows.map((r) => r[0]!.length)));
+  const nameWidth = Math.min(48, Math.max((head[0] ?? '').length, ...rows.map((r) => (r[0] ?? '').length)));
   const line = (cells: string[]) =>
     '  ' +
-    cells.map((c, i) => (i === 0 ? pad(truncate(c, nameWidth), nameWidth) : c.padStart(head[i]!.length))).join('  ');
+    cells
+      .map((c, i) => (i === 0 ? pad(truncate(c, nameWidth), nameWidth) : c.padStart((head[i] ?? '').length)))
+      .join('  ');
   out.push(line(head));
   rows.forEach((r, i) => out.push(i === rows.length - 1 ? paint('bold', line(r)) : line(r)));
   const empty = pivot.filter((r) => r.total === 0).map((r) => r.pillar);

@@ -75,7 +75,8 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
   if (command !== 'check' || !file || extra.length > 0) throw new UserError(USAGE);
 
   const today = values.today ?? dayInZone(io.now(), DEFAULT_TIME_ZONE);
-  if (!isIsoDay(today)) throw new UserError(`Ngày “${today}” không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2025-10-31.`);
+  if (!isIsoDay(today))
+    throw new UserError(`Ngày “${today}” không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2025-10-31.`);
   let planYear: number | undefined;
   if (values['plan-year'] !== undefined) {
     planYear = Number(values['plan-year']);
@@ -96,7 +97,12 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
 
   const book = await loadFile(file);
   const sheet = pickSheet(book, file, values.sheet);
-  const result: CheckResult = checkSheet(sheet, { today, planYear, dueSoonDays, timeZone: DEFAULT_TIME_ZONE });
+  const result: CheckResult = checkSheet(sheet, {
+    today,
+    planYear,
+    dueSoonDays,
+    timeZone: DEFAULT_TIME_ZONE,
+  });
 
   if (values.out !== undefined) await writeChecked(book, sheet.name, result, file, values.out);
 
@@ -110,7 +116,9 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
 
 function pickSheet(book: LoadedBook, file: string, name: string | undefined) {
   if (name !== undefined) {
-    const found = book.sheets.find((s) => s.name === name) ?? book.sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
+    const found =
+      book.sheets.find((s) => s.name === name) ??
+      book.sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
     if (!found) {
       const names = book.sheets.map((s) => `“${s.name}”`).join(', ');
       throw new UserError(`Tệp “${file}” không có trang “${name}”. Các trang hiện có: ${names}.`);

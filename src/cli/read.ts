@@ -31,7 +31,9 @@ export async function loadFile(path: string): Promise<LoadedBook> {
   if (ext === '.xlsx' || ext === '.xlsm') return loadXlsx(path);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return loadCsv(path);
   if (ext === '.xls') {
-    throw new UserError(`Tệp “${path}” là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx.`);
+    throw new UserError(
+      `Tệp “${path}” là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+    );
   }
   throw new UserError(`Chỉ đọc được tệp .xlsx hoặc .csv; “${path}” không phải loại tệp này.`);
 }
@@ -54,7 +56,8 @@ export function worksheetInput(ws: ExcelJS.Worksheet): SheetInput {
   const covered = new Set<string>();
   for (const m of merges) {
     for (let r = m.row; r < m.row + m.numRows; r++)
-      for (let c = m.column; c < m.column + m.numColumns; c++) if (r !== m.row || c !== m.column) covered.add(`${r}:${c}`);
+      for (let c = m.column; c < m.column + m.numColumns; c++)
+        if (r !== m.row || c !== m.column) covered.add(`${r}:${c}`);
   }
   const rows = ws.rowCount;
   const cols = ws.columnCount;
@@ -69,7 +72,8 @@ export function worksheetInput(ws: ExcelJS.Worksheet): SheetInput {
     values.push(out);
   }
   // Drop trailing empty rows.
-  while (values.length > 0 && (values[values.length - 1] as CellValue[]).every((v) => v === '' || v == null)) values.pop();
+  while (values.length > 0 && (values[values.length - 1] as CellValue[]).every((v) => v === '' || v == null))
+    values.pop();
   return { name: ws.name, values, merges };
 }
 
@@ -81,7 +85,12 @@ function mergesOf(ws: ExcelJS.Worksheet): MergeRange[] {
     if (!m) continue;
     const row = Number(m[2]) - 1;
     const column = columnIndex(m[1] as string);
-    out.push({ row, column, numRows: Number(m[4]) - row, numColumns: columnIndex(m[3] as string) - column + 1 });
+    out.push({
+      row,
+      column,
+      numRows: Number(m[4]) - row,
+      numColumns: columnIndex(m[3] as string) - column + 1,
+    });
   }
   return out;
 }
@@ -124,7 +133,8 @@ async function loadCsv(path: string): Promise<LoadedBook> {
   } catch {
     throw new UserError(`Không đọc được tệp CSV “${path}”: dữ liệu không đúng định dạng CSV.`);
   }
-  while (records.length > 0 && (records[records.length - 1] as string[]).every((v) => v.trim() === '')) records.pop();
+  while (records.length > 0 && (records[records.length - 1] as string[]).every((v) => v.trim() === ''))
+    records.pop();
   if (records.length === 0) throw new UserError(`Tệp “${path}” không có dữ liệu.`);
   const width = Math.max(...records.map((r) => r.length));
   const values = records.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);

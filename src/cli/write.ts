@@ -30,7 +30,9 @@ export async function writeChecked(
   outPath: string,
 ): Promise<void> {
   if (resolve(inputPath) === resolve(outPath)) {
-    throw new UserError(`Tệp kết quả trùng với tệp đầu vào “${inputPath}”. Hãy chọn tên khác để giữ nguyên bản gốc.`);
+    throw new UserError(
+      `Tệp kết quả trùng với tệp đầu vào “${inputPath}”. Hãy chọn tên khác để giữ nguyên bản gốc.`,
+    );
   }
   const wb = book.workbook ?? csvWorkbook(book);
   const ws = wb.getWorksheet(sheetName);
@@ -39,8 +41,14 @@ export async function writeChecked(
   for (const [cellKey, flag] of notesByCell(result.findings)) {
     const [row, col] = cellKey.split(':');
     const cell = ws.getCell(Number(row), columnIndex(col as string) + 1);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_COLORS[flag.severity]) } };
-    cell.note = flag.note;
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: argb(SEVERITY_COLORS[flag.severity]) },
+    };
+    // A note the user wrote stays first; the reason follows it.
+    const own = noteText(cell.note);
+    cell.note = own ? `${own}\n\n— Kế hoạch CĐS —\n${flag.note}` : flag.note;
   }
 
   const existing = wb.getWorksheet(STATUS_SHEET_NAME);
@@ -51,6 +59,12 @@ export async function writeChecked(
   } catch (e) {
     throw new UserError(`Không ghi được tệp “${outPath}” (${e instanceof Error ? e.message : String(e)}).`);
   }
+}
+
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
 }
 
 function csvWorkbook(book: LoadedBook): ExcelJS.Workbook {
@@ -65,7 +79,10 @@ function csvWorkbook(book: LoadedBook): ExcelJS.Workbook {
 
 const LEGEND: { severity: Severity; text: string }[] = [
   { severity: 'error', text: 'Lỗi: cần sửa (thiếu cơ quan chủ trì, thiếu cột bắt buộc)' },
-  { severity: 'warning', text: 'Cảnh báo: quá hạn, thiếu hoặc không đọc được thời hạn, trùng số thứ tự, trạng thái ngoài danh mục' },
+  {
+    severity: 'warning',
+    text: 'Cảnh báo: quá hạn, thiếu hoặc không đọc được thời hạn, trùng số thứ tự, trạng thái ngoài danh mục',
+  },
   { severity: 'info', text: 'Lưu ý: sắp đến hạn' },
 ];
 
@@ -115,7 +132,11 @@ export function renderStatusSheet(ws: ExcelJS.Worksheet, result: CheckResult): v
   ws.getCell(r, 1).font = { bold: true };
   for (const item of LEGEND) {
     r++;
-    ws.getCell(r, 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_COLORS[item.severity]) } };
+    ws.getCell(r, 1).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: argb(SEVERITY_COLORS[item.severity]) },
+    };
     ws.getCell(r, 1).value = item.text;
     ws.mergeCells(r, 1, r, last);
   }

@@ -10,8 +10,10 @@ export interface HeaderMatch {
   firstRow: number;
   lastRow: number;
   columns: ColumnMap;
-  /** Folded header text per column (for recognising repeated header rows). */
+  /** Folded header text per column. */
   texts: string[];
+  /** Header text per column as written (the lower cell of a two-row header where it names a column). */
+  raw: string[];
 }
 
 interface Phrase {
@@ -40,7 +42,8 @@ export function matchHeader(text: string): { key: ColumnKey; exact: boolean } | 
   const exact = EXACT.get(t) ?? EXACT.get(foldKey(text));
   if (exact) return { key: exact, exact: true };
   for (const p of BY_LENGTH) {
-    if (t.startsWith(p.folded) && /^[\s,;/-]/.test(t.slice(p.folded.length))) return { key: p.key, exact: false };
+    if (t.startsWith(p.folded) && /^[\s,;/-]/.test(t.slice(p.folded.length)))
+      return { key: p.key, exact: false };
   }
   return null;
 }
@@ -116,7 +119,13 @@ export function findHeader(grid: Grid): HeaderMatch | null {
       if (cand.map.task === undefined || requiredCount(cand.map) < 2) continue;
       if (s > bestScore) {
         bestScore = s;
-        best = { firstRow: cand.first, lastRow: cand.last, columns: cand.map, texts: cand.texts.map(fold) };
+        best = {
+          firstRow: cand.first,
+          lastRow: cand.last,
+          columns: cand.map,
+          texts: cand.texts.map(fold),
+          raw: cand.texts,
+        };
       }
     }
   }

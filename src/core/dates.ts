@@ -11,7 +11,9 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function isValidDay(year: number, month: number, day: number): boolean {
-  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
 }
 
 export function endOfMonth(year: number, month: number): IsoDay {

@@ -53,6 +53,11 @@ function monthEnd(m: string, year: number): IsoDay | typeof INVALID {
   return month >= 1 && month <= 12 ? endOfMonth(year, month) : INVALID;
 }
 
+/** A capture group's text ('' when it did not take part). */
+function g(m: RegExpExecArray, i: number): string {
+  return m[i] ?? '';
+}
+
 function yearOr(text: string | undefined, planYear: number): number {
   return text ? Number(text) : planYear;
 }
@@ -62,22 +67,22 @@ const RULES: Rule[] = [
   // 2025-10-30 (ISO, as a date may come through as text)
   {
     re: /(?<!\d)((?:19|20|21)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)/g,
-    due: (m) => fullDate(m[3]!, m[2]!, m[1]!),
+    due: (m) => fullDate(g(m, 3), g(m, 2), g(m, 1)),
   },
   // 30/10/2025, 30-10-2025, 30.10.2025, 30 / 10 / 2025
   {
     re: new RegExp(`(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*${YEAR}(?!\\d)`, 'g'),
-    due: (m) => fullDate(m[1]!, m[2]!, m[3]!),
+    due: (m) => fullDate(g(m, 1), g(m, 2), g(m, 3)),
   },
   // 30/10/25 (two-digit year)
   {
     re: /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{2})(?![\d/.])/g,
-    due: (m) => fullDate(m[1]!, m[2]!, m[3]!),
+    due: (m) => fullDate(g(m, 1), g(m, 2), g(m, 3)),
   },
   // ngày 03 tháng 6 năm 2024
   {
     re: new RegExp(`(?<!\\d)(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+${YEAR}`, 'g'),
-    due: (m) => fullDate(m[1]!, m[2]!, m[3]!),
+    due: (m) => fullDate(g(m, 1), g(m, 2), g(m, 3)),
   },
   // Quý I, II/ 2026 · Quý IV năm 2024 · QI/2026 · quý III, Quý IV · Quý 1-2/2026
   {
@@ -96,27 +101,28 @@ const RULES: Rule[] = [
   // 6 tháng đầu năm (2026) / 6 tháng cuối năm
   {
     re: new RegExp(`(?:06|6)\\s*thang\\s*(dau|cuoi)\\s*(?:nam)?\\s*${YEAR}?`, 'g'),
-    due: (m, planYear) => (m[1] === 'dau' ? isoDay(yearOr(m[2], planYear), 6, 30) : isoDay(yearOr(m[2], planYear), 12, 31)),
+    due: (m, planYear) =>
+      m[1] === 'dau' ? isoDay(yearOr(m[2], planYear), 6, 30) : isoDay(yearOr(m[2], planYear), 12, 31),
   },
   // Tháng 10/2025 · tháng 01 năm 2026 · T10/2025 · Tháng 10 - 2025
   {
     re: new RegExp(`(?<![a-z])(?:thang|t)\\s*(\\d{1,2})\\s*(?:/|-|\\.|nam)\\s*${YEAR}(?!\\d)`, 'g'),
-    due: (m) => monthEnd(m[1]!, Number(m[2])),
+    due: (m) => monthEnd(g(m, 1), Number(m[2])),
   },
   // 10/2025 (month/year)
   {
     re: new RegExp(`(?<![\\d/.])(\\d{1,2})\\s*[/.-]\\s*${YEAR}(?!\\d)`, 'g'),
-    due: (m) => monthEnd(m[1]!, Number(m[2])),
+    due: (m) => monthEnd(g(m, 1), Number(m[2])),
   },
   // Ngày 10/10, 10/10 (no year → plan year)
   {
     re: /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})(?![\d/.])/g,
-    due: (m, planYear) => fullDate(m[1]!, m[2]!, String(planYear)),
+    due: (m, planYear) => fullDate(g(m, 1), g(m, 2), String(planYear)),
   },
   // Tháng 10 (no year)
   {
     re: /(?<![a-z])thang\s*(\d{1,2})(?![\d/])/g,
-    due: (m, planYear) => monthEnd(m[1]!, planYear),
+    due: (m, planYear) => monthEnd(g(m, 1), planYear),
   },
   // Năm 2024 · Trong năm 2026 · Đến hết năm 2025 · Cuối năm 2025 · a bare year · 2026-2030
   {
@@ -148,7 +154,8 @@ export function parseDeadline(cell: Cell, ctx: DeadlineContext): Deadline {
   if (cell === null || cell === undefined || cell === '') return { text: '', kind: 'missing', due: null };
   if (typeof cell === 'number') {
     const text = String(cell);
-    if (Number.isInteger(cell) && cell >= 1900 && cell <= 2200) return { text, kind: 'date', due: isoDay(cell, 12, 31) };
+    if (Number.isInteger(cell) && cell >= 1900 && cell <= 2200)
+      return { text, kind: 'date', due: isoDay(cell, 12, 31) };
     return { text, kind: 'unknown', due: null };
   }
   if (typeof cell === 'boolean') return { text: String(cell), kind: 'unknown', due: null };
@@ -163,7 +170,11 @@ export function parseDeadline(cell: Cell, ctx: DeadlineContext): Deadline {
   const recurring = RECURRING.test(folded);
   const conditional = CONDITIONAL.test(folded);
 
-  if (due && (strong || !recurring) && !(conditional && startsConditional(folded) && !hasDeadlineWord(folded))) {
+  if (
+    due &&
+    (strong || !recurring) &&
+    !(conditional && startsConditional(folded) && !hasDeadlineWord(folded))
+  ) {
     return { text, kind: 'date', due };
   }
   if (recurring) return { text, kind: 'recurring', due: null };

@@ -53,10 +53,9 @@ export function taskLabel(task: Task): string {
   return task.stt !== '' ? `Nhiệm vụ ${task.stt}` : `Nhiệm vụ ở dòng ${task.row}`;
 }
 
-const STANDARD: Record<ColumnKey, string> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.standard])) as Record<
-  ColumnKey,
-  string
->;
+const STANDARD: Record<ColumnKey, string> = Object.fromEntries(
+  COLUMNS.map((c) => [c.key, c.standard]),
+) as Record<ColumnKey, string>;
 
 export function assessTask(task: Task, opts: CheckOptions): TaskAssessment {
   const soonEnd = addDays(opts.today, opts.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);

@@ -15,7 +15,9 @@ PHRASES.sort((a, b) => b.folded.length - a.folded.length);
 
 /** Folded text with punctuation turned into spaces: "An toàn, an ninh mạng" → "an toan an ninh mang". */
 function words(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Removes a leading section number: "1. ", "II - ", "IV) ", "Phần 2:". */

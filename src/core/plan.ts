@@ -2,7 +2,7 @@
  * Reads a task-assignment sheet into a plan: header, sections, tasks and their lines (domain §1–§4).
  * One pass over the rows below the header; nothing here touches a platform global.
  */
-import { findHeader, matchHeader, type HeaderMatch } from './columns';
+import { findHeader, type HeaderMatch } from './columns';
 import { dayInZone, isoDay, isValidDay, type IsoDay } from './dates';
 import { parseDeadline, yearsMentioned, type Deadline } from './deadline';
 import { Grid, cellText, type CellValue, type SheetInput } from './grid';
@@ -49,6 +49,11 @@ class PlanReader {
   private readonly col: Partial<Record<ColumnKey, number>>;
   private readonly timeZone: string;
   private readonly width: number;
+  /** Header text of each mapped column, as written. */
+  private readonly headerCells = new Map<number, string>();
+  /** Deadline and lead cells repeat a lot ("Thường xuyên", "UBND xã"): parse each text once. */
+  private readonly deadlines = new Map<string, Deadline>();
+  private readonly missingLeads = new Map<string, boolean>();
 
   constructor(
     private readonly grid: Grid,
@@ -64,6 +69,11 @@ class PlanReader {
     });
     for (const c of Object.values(this.col)) if (c !== undefined && c > last) last = c;
     this.width = last + 1;
+    for (const c of Object.values(this.col)) {
+      if (c === undefined) continue;
+      // Repeated header rows match either row of a two-row header.
+      this.headerCells.set(c, header.raw[c] ?? '');
+    }
   }
 
   read(): Plan {
@@ -97,7 +107,8 @@ class PlanReader {
       const stt = this.sttText(r);
       if (current === null || kind === 'task') {
         // A top-level number beside integer-numbered sections leaves the section (domain §2).
-        if (sectionIndex >= 0 && this.isTopLevelBesideSections(stt, sections[sectionIndex] as Section)) sectionIndex = -1;
+        if (sectionIndex >= 0 && this.isTopLevelBesideSections(stt, sections[sectionIndex] as Section))
+          sectionIndex = -1;
       }
       current = {
         row: r + 1,
@@ -231,13 +242,16 @@ class PlanReader {
     if (this.isRepeatedHeader(r)) return 'skip';
     const stt = this.sttText(r);
     const task = this.ownText(r, 'task');
-    const hasLead = !isMissingLead(this.text(r, 'lead'));
+    const hasLead = !this.leadMissing(this.text(r, 'lead'));
     const hasDeadline = this.text(r, 'deadline') !== '';
 
     if (this.isWideMerge(r)) return this.sectionText(r) === '' ? 'skip' : 'section';
     if (!hasLead && !hasDeadline) {
       if (romanValue(stt) !== null && stt !== '') return 'section';
-      if (/^\d+$/.test(stt) && (subParents.has(stt) || (matchPillar(task) !== null && !this.hasTaskDetail(r)))) {
+      if (
+        /^\d+$/.test(stt) &&
+        (subParents.has(stt) || (matchPillar(task) !== null && !this.hasTaskDetail(r)))
+      ) {
         return 'section';
       }
       // A heading typed in the number cell ("I. NHẬN THỨC SỐ") or an unnumbered pillar name.
@@ -251,9 +265,14 @@ class PlanReader {
   /** A row covered by one merged cell across the table (task, lead and deadline columns alike). */
   private isWideMerge(r: number): boolean {
     const needed = (['task', 'lead', 'deadline'] as const).map((k) => this.c(k)).filter((c) => c >= 0);
-    return this.grid.mergesOn(r).some(
-      (m) => m.row === r && m.numColumns > 1 && needed.every((c) => c >= m.column && c < m.column + m.numColumns),
-    );
+    return this.grid
+      .mergesOn(r)
+      .some(
+        (m) =>
+          m.row === r &&
+          m.numColumns > 1 &&
+          needed.every((c) => c >= m.column && c < m.column + m.numColumns),
+      );
   }
 
   /** True when the row holds task details besides its number and text (partners, output, status…). */
@@ -266,11 +285,13 @@ class PlanReader {
     return false;
   }
 
+  /** A header repeated on a later page: at least three mapped columns read the same as the header. */
   private isRepeatedHeader(r: number): boolean {
     let same = 0;
-    for (const [key, c] of Object.entries(this.col) as [ColumnKey, number][]) {
+    for (const c of Object.values(this.col)) {
+      if (c === undefined) continue;
       const t = this.grid.ownText(r, c);
-      if (t !== '' && matchHeader(t)?.key === key) same++;
+      if (t !== '' && this.headerCells.get(c) === t) same++;
     }
     return same >= 3;
   }
@@ -312,11 +333,30 @@ class PlanReader {
     return {
       row: r + 1,
       lead,
-      leadMissing: isMissingLead(lead),
+      leadMissing: this.leadMissing(lead),
       partners: collapse(this.text(r, 'partners')),
       output: collapse(this.text(r, 'output')),
-      deadline: this.c('deadline') >= 0 ? parseDeadline(this.value(r, 'deadline'), ctx) : missing(),
+      deadline: this.c('deadline') >= 0 ? this.deadline(this.value(r, 'deadline'), ctx) : missing(),
     };
+  }
+
+  private deadline(v: CellValue, ctx: { planYear: number; timeZone: string }): Deadline {
+    if (typeof v !== 'string') return parseDeadline(v, ctx);
+    let d = this.deadlines.get(v);
+    if (!d) {
+      d = parseDeadline(v, ctx);
+      this.deadlines.set(v, d);
+    }
+    return d;
+  }
+
+  private leadMissing(text: string): boolean {
+    let m = this.missingLeads.get(text);
+    if (m === undefined) {
+      m = isMissingLead(text);
+      this.missingLeads.set(text, m);
+    }
+    return m;
   }
 
   /** Status, completion date and pillar column: the first non-empty value among the task's rows. */
@@ -376,8 +416,10 @@ export function toDay(v: CellValue, timeZone: string): IsoDay | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dayInZone(v, timeZone);
   const t = cellText(v);
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
-  if (m && isValidDay(Number(m[3]), Number(m[2]), Number(m[1]))) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m && isValidDay(Number(m[3]), Number(m[2]), Number(m[1])))
+    return isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m && isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m && isValidDay(Number(m[1]), Number(m[2]), Number(m[3])))
+    return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
   return null;
 }

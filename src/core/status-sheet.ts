@@ -89,7 +89,8 @@ export function statusSheetModel(result: CheckResult, meta: StatusMeta): StatusS
 
 /** The commune named in title rows ("… XÃ MỸ HÒA HƯNG NĂM 2024", "của UBND xã Mỏ Cày)"), else "". */
 export function communeFromTitle(lines: readonly string[]): string {
-  const stop = /^(năm|giai|về|trên|tỉnh|huyện|thành|thị|quận|kèm|ban|của|ngày|số|theo|và|để|nhằm|cds|chuyển)$/iu;
+  const stop =
+    /^(năm|giai|về|trên|tỉnh|huyện|thành|thị|quận|kèm|ban|của|ngày|số|theo|và|để|nhằm|cds|chuyển)$/iu;
   for (const line of lines) {
     const m = /(?:^|[\s(])(xã|phường|thị trấn)\s+(.+)$/iu.exec(collapse(line));
     if (!m) continue;

@@ -1,8 +1,30 @@
 /** Text helpers shared by the whole core. Pure functions, no platform globals. */
 
-/** Collapses every run of whitespace (line breaks included) to one space and trims. */
+const COMBINING = /[\u0300-\u036f]/;
+const IRREGULAR_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** NFC text with every run of whitespace (line breaks included) collapsed to one space, trimmed. */
 export function collapse(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nfc = COMBINING.test(text) ? text.normalize('NFC') : text;
+  return IRREGULAR_SPACE.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc;
+}
+
+/** Per UTF-16 unit below 0x2000: its folded form (lower case, no diacritics), filled lazily. */
+const FOLDED: (string | undefined)[] = new Array(0x2000);
+
+function foldChar(code: number, ch: string): string {
+  if (code >= 0x2000) return ch.toLowerCase();
+  let f = FOLDED[code];
+  if (f === undefined) {
+    f = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
+    if (/\s/.test(ch)) f = ' ';
+    FOLDED[code] = f;
+  }
+  return f;
 }
 
 /**
@@ -10,13 +32,25 @@ export function collapse(text: string): string {
  * whitespace collapsed. "Thời gian\nhoàn thành" → "thoi gian hoan thanh".
  */
 export function fold(text: string): string {
-  return collapse(
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase(),
-  );
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const ch = text.charAt(i);
+    let f: string;
+    if (code >= 0x80) f = foldChar(code, ch);
+    else if (code >= 0x41 && code <= 0x5a) f = String.fromCharCode(code + 32);
+    else f = code === 0x20 || (code >= 0x09 && code <= 0x0d) ? ' ' : ch;
+    if (f === ' ') {
+      space = out.length > 0;
+      continue;
+    }
+    if (f === '') continue;
+    if (space) out += ' ';
+    space = false;
+    out += f;
+  }
+  return out;
 }
 
 /** fold() plus removal of surrounding punctuation, for header and vocabulary matching. */

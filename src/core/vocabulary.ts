@@ -110,7 +110,14 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: 'status',
     standard: 'Trạng thái',
     need: 'recommended',
-    accepted: ['Trạng thái', 'Tình trạng', 'Tình hình thực hiện', 'Kết quả thực hiện', 'Tiến độ thực hiện', 'Tiến độ'],
+    accepted: [
+      'Trạng thái',
+      'Tình trạng',
+      'Tình hình thực hiện',
+      'Kết quả thực hiện',
+      'Tiến độ thực hiện',
+      'Tiến độ',
+    ],
   },
   {
     key: 'output',

@@ -14,10 +14,7 @@ export const MENU_TITLE = 'Kế hoạch CĐS';
 
 /** Builds the menu only: under AuthMode.NONE nothing else may be touched. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Kiểm tra bảng phân công', 'checkActiveSheet')
-    .addToUi();
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Kiểm tra bảng phân công', 'checkActiveSheet').addToUi();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

@@ -34,10 +34,14 @@ const PROGRESS: Record<string, [string, string?]> = {
 };
 
 export function samplePlan(root: string): SheetInput {
-  const f = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'seeds', '004-dai-hai.json'), 'utf8')) as Fixture;
+  const f = JSON.parse(
+    readFileSync(join(root, 'test', 'fixtures', 'seeds', '004-dai-hai.json'), 'utf8'),
+  ) as Fixture;
   const headerRow = f.values.findIndex((r) => r[0] === 'STT');
   const values: CellValue[][] = f.values.map((row, r) => {
-    const cells: CellValue[] = row.map((v) => (typeof v === 'object' ? new Date(`${v.date}T00:00:00+07:00`) : v));
+    const cells: CellValue[] = row.map((v) =>
+      typeof v === 'object' ? new Date(`${v.date}T00:00:00+07:00`) : v,
+    );
     if (r < headerRow) return [...cells, '', ''];
     if (r === headerRow) return [...cells, 'Trạng thái', 'Ngày hoàn thành'];
     const stt = String(row[0]);

@@ -5,7 +5,9 @@ import type { SheetInput } from '../../src/core/grid';
 
 const today = '2025-10-20';
 const letters = (input: SheetInput) =>
-  Object.fromEntries(Object.entries(parsePlan(input, { today }).columns).map(([k, c]) => [k, columnLetter(c)]));
+  Object.fromEntries(
+    Object.entries(parsePlan(input, { today }).columns).map(([k, c]) => [k, columnLetter(c)]),
+  );
 
 describe('header cells → standard keys (domain §1)', () => {
   it.each([
@@ -36,9 +38,12 @@ describe('header cells → standard keys (domain §1)', () => {
     expect(matchHeader(text)?.key).toBe(key);
   });
 
-  it.each(['Nội dung thực hiện', 'Kinh phí', 'Điều kiện đạt chỉ tiêu', 'Trách nhiệm', ''])('%j is kept and ignored', (t) => {
-    expect(matchHeader(t)).toBeNull();
-  });
+  it.each(['Nội dung thực hiện', 'Kinh phí', 'Điều kiện đạt chỉ tiêu', 'Trách nhiệm', ''])(
+    '%j is kept and ignored',
+    (t) => {
+      expect(matchHeader(t)).toBeNull();
+    },
+  );
 });
 
 describe('finding the header', () => {
@@ -100,9 +105,17 @@ describe('finding the header', () => {
   });
 
   it('refuses a sheet with no recognisable header, with a Vietnamese message', () => {
-    const input: SheetInput = { name: 'Ghi chép', values: [['Họ tên', 'Điện thoại'], ['An', '0901']] };
+    const input: SheetInput = {
+      name: 'Ghi chép',
+      values: [
+        ['Họ tên', 'Điện thoại'],
+        ['An', '0901'],
+      ],
+    };
     expect(() => parsePlan(input, { today })).toThrow(NoHeaderError);
-    expect(() => parsePlan(input, { today })).toThrow('Không tìm thấy dòng tiêu đề của bảng phân công trong trang "Ghi chép".');
+    expect(() => parsePlan(input, { today })).toThrow(
+      'Không tìm thấy dòng tiêu đề của bảng phân công trong trang "Ghi chép".',
+    );
   });
 });
 
@@ -186,7 +199,10 @@ describe('sections', () => {
   });
 
   it('infers the plan year from the deadlines when the title names none, else from the setting', () => {
-    const byDeadlines = parse([['1', 'A', 'UBND xã', 'Quý I/2026'], ['2', 'B', 'UBND xã', 'Quý III']]);
+    const byDeadlines = parse([
+      ['1', 'A', 'UBND xã', 'Quý I/2026'],
+      ['2', 'B', 'UBND xã', 'Quý III'],
+    ]);
     expect(byDeadlines.planYear).toBe(2026);
     expect(byDeadlines.tasks[1]?.deadline.due).toBe('2026-09-30');
     const bySetting = parsePlan(

@@ -21,7 +21,8 @@ describe('deadline grammar (domain §3)', () => {
   it('has a corpus covering every kind and every seed', () => {
     const kinds = new Set(variants.map((v) => v.kind));
     expect([...kinds].sort()).toEqual(['conditional', 'date', 'missing', 'recurring', 'unknown']);
-    for (const seed of ['000', '002', '003', '004']) expect(variants.some((v) => v.source === seed)).toBe(true);
+    for (const seed of ['000', '002', '003', '004'])
+      expect(variants.some((v) => v.source === seed)).toBe(true);
     expect(variants.length).toBeGreaterThan(150);
   });
 
@@ -53,6 +54,10 @@ describe('deadline grammar (domain §3)', () => {
   });
 
   it('keeps the cell text, whitespace collapsed, for messages', () => {
-    expect(parseDeadline('  Quý IV/\n2025 ', ctx(2025))).toEqual({ text: 'Quý IV/ 2025', kind: 'date', due: '2025-12-31' });
+    expect(parseDeadline('  Quý IV/\n2025 ', ctx(2025))).toEqual({
+      text: 'Quý IV/ 2025',
+      kind: 'date',
+      due: '2025-12-31',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { checkSheet } from '../../src/core/check';
-import { FINDING_CODES, type FindingCode } from '../../src/core/findings';
+import { type FindingCode } from '../../src/core/findings';
 import { TOTAL_ROW } from '../../src/core/pivot';
 import { PILLARS } from '../../src/core/vocabulary';
 import { loadSeed, seedFiles, seedInput } from '../helpers/fixtures';
@@ -55,7 +55,13 @@ describe('findings', () => {
       'Nhiệm vụ 1 đã quá hạn 5 ngày (hạn 15/10/2025) mà chưa hoàn thành. Cập nhật trạng thái hoặc đôn đốc đơn vị chủ trì.',
     );
     expect(result.findings.find((f) => f.row === 6)?.message).toContain('đến hạn hôm nay');
-    expect(result.assessments.map((a) => a.state)).toEqual(['overdue', 'done', 'on-track', 'on-track', 'on-track']);
+    expect(result.assessments.map((a) => a.state)).toEqual([
+      'overdue',
+      'done',
+      'on-track',
+      'on-track',
+      'on-track',
+    ]);
   });
 
   it('due-soon honours a different window', () => {
@@ -66,7 +72,11 @@ describe('findings', () => {
 
   it('missing-deadline and unparsed-deadline', () => {
     const result = checkSheet(
-      sheet([section, ['1', 'Chưa ghi hạn', 'UBND xã', '', ''], ['2', 'Hạn lạ', 'UBND xã', '', 'Sớm nhất có thể']]),
+      sheet([
+        section,
+        ['1', 'Chưa ghi hạn', 'UBND xã', '', ''],
+        ['2', 'Hạn lạ', 'UBND xã', '', 'Sớm nhất có thể'],
+      ]),
       opts,
     );
     expect(result.findings.map((f) => [f.code, f.row, f.column])).toEqual([
@@ -97,7 +107,11 @@ describe('findings', () => {
   });
 
   it('duplicate-stt is not raised for the continuation lines of one task', () => {
-    const input = sheet([section, ['1', 'Nhiều dòng', 'UBND xã', '', 'Quý IV/2025'], ['', '', 'Công an xã', '', 'Thường xuyên']]);
+    const input = sheet([
+      section,
+      ['1', 'Nhiều dòng', 'UBND xã', '', 'Quý IV/2025'],
+      ['', '', 'Công an xã', '', 'Thường xuyên'],
+    ]);
     const result = checkSheet(input, opts);
     expect(result.plan.tasks).toHaveLength(1);
     expect(result.plan.tasks[0]?.lines).toHaveLength(2);
@@ -106,7 +120,11 @@ describe('findings', () => {
 
   it('unknown-status: a value outside the vocabulary is reported and treated as unknown', () => {
     const result = checkSheet(
-      sheet([section, ['1', 'A', 'UBND xã', '', 'Thường xuyên', 'Gần xong'], ['2', 'B', 'UBND xã', '', 'Thường xuyên', 'ĐÃ HOÀN THÀNH']]),
+      sheet([
+        section,
+        ['1', 'A', 'UBND xã', '', 'Thường xuyên', 'Gần xong'],
+        ['2', 'B', 'UBND xã', '', 'Thường xuyên', 'ĐÃ HOÀN THÀNH'],
+      ]),
       opts,
     );
     expect(result.findings.map((f) => [f.code, f.row, f.column])).toEqual([['unknown-status', 4, 'F']]);
@@ -115,7 +133,10 @@ describe('findings', () => {
 
   it('missing-column: errors for required keys, warnings for recommended, once for the sheet', () => {
     const header = ['STT', 'Nhiệm vụ', 'Thời gian hoàn thành'];
-    const result = checkSheet(sheet([section, ['1', 'A', 'Thường xuyên'], ['2', 'B', 'Thường xuyên']], header), opts);
+    const result = checkSheet(
+      sheet([section, ['1', 'A', 'Thường xuyên'], ['2', 'B', 'Thường xuyên']], header),
+      opts,
+    );
     expect(result.findings.map((f) => [f.code, f.severity, f.row])).toEqual([
       ['missing-column', 'error', null],
       ['missing-column', 'warning', null],
@@ -131,7 +152,9 @@ describe('timeliness of every task in whole seed fixtures', () => {
   it('Mỏ Cày 2025 as of 20/10/2025', () => {
     const f = loadSeed('003-mo-cay.json');
     const result = checkSheet(seedInput(f), { today: '2025-10-20' });
-    const states = Object.fromEntries(result.plan.tasks.map((t, i) => [`${t.row}:${t.stt}`, result.assessments[i]?.state]));
+    const states = Object.fromEntries(
+      result.plan.tasks.map((t, i) => [`${t.row}:${t.stt}`, result.assessments[i]?.state]),
+    );
     const byState = (s: string) =>
       Object.entries(states)
         .filter(([, v]) => v === s)
@@ -153,14 +176,27 @@ describe('timeliness of every task in whole seed fixtures', () => {
   it('Đại Hải 2026 with statuses filled in, as of 20/12/2026', () => {
     const input = samplePlan(join(__dirname, '..', '..'));
     const result = checkSheet(input, { today: '2026-12-20' });
-    const list = (pred: (i: number) => boolean) => result.plan.tasks.filter((_, i) => pred(i)).map((t) => t.stt);
+    const list = (pred: (i: number) => boolean) =>
+      result.plan.tasks.filter((_, i) => pred(i)).map((t) => t.stt);
     const state = (i: number) => result.assessments[i]?.state;
     expect(list((i) => state(i) === 'done')).toEqual(['5', '9', '21', '34', '44']);
     expect(list((i) => result.assessments[i]?.doneTimeliness === 'late')).toEqual(['34']);
     expect(list((i) => state(i) === 'overdue')).toEqual(['35', '40', '41']);
-    expect(list((i) => state(i) === 'on-track')).toEqual(
-      ['1', '3', '4', '7', '8', '10', '11', '12', '20', '42', '43', '45', '46'],
-    );
+    expect(list((i) => state(i) === 'on-track')).toEqual([
+      '1',
+      '3',
+      '4',
+      '7',
+      '8',
+      '10',
+      '11',
+      '12',
+      '20',
+      '42',
+      '43',
+      '45',
+      '46',
+    ]);
     expect(list((i) => state(i) === 'no-deadline')).toHaveLength(30);
     expect(list((i) => !!result.assessments[i]?.dueSoon)).toEqual(list((i) => state(i) === 'on-track'));
     expect(list((i) => !!result.assessments[i]?.missingLead)).toEqual(['19']);
@@ -175,9 +211,18 @@ describe('pivot', () => {
     (_name, r) => {
       const total = r.pivot.at(-1);
       expect(total?.pillar).toBe(TOTAL_ROW);
-      for (const row of r.pivot) expect(row.done + row.onTrack + row.overdue + row.noDeadline).toBe(row.total);
+      for (const row of r.pivot)
+        expect(row.done + row.onTrack + row.overdue + row.noDeadline).toBe(row.total);
       const rows = r.pivot.slice(0, -1);
-      for (const key of ['total', 'done', 'onTrack', 'overdue', 'noDeadline', 'dueSoon', 'missingLead'] as const) {
+      for (const key of [
+        'total',
+        'done',
+        'onTrack',
+        'overdue',
+        'noDeadline',
+        'dueSoon',
+        'missingLead',
+      ] as const) {
         expect(rows.reduce((s, row) => s + row[key], 0)).toBe(total?.[key]);
       }
       expect(total?.total).toBe(r.plan.tasks.length);

@@ -54,7 +54,12 @@ export function a1ToMerge(a1: string): MergeRange {
   if (!m) throw new Error(`bad range ${a1}`);
   const row = Number(m[2]) - 1;
   const column = columnIndex(m[1] as string);
-  return { row, column, numRows: Number(m[4]) - 1 - row + 1, numColumns: columnIndex(m[3] as string) - column + 1 };
+  return {
+    row,
+    column,
+    numRows: Number(m[4]) - 1 - row + 1,
+    numColumns: columnIndex(m[3] as string) - column + 1,
+  };
 }
 
 /** A date cell as Sheets returns it: midnight of that day in Asia/Ho_Chi_Minh. */
@@ -68,7 +73,11 @@ export function toCell(v: string | number | { date: string }): CellValue {
 
 /** The fixture as Google Sheets would give it: "" under merges. */
 export function seedInput(f: SeedFixture): SheetInput {
-  return { name: f.sheetName, values: f.values.map((row) => row.map(toCell)), merges: f.merges.map(a1ToMerge) };
+  return {
+    name: f.sheetName,
+    values: f.values.map((row) => row.map(toCell)),
+    merges: f.merges.map(a1ToMerge),
+  };
 }
 
 /** The same sheet as an .xlsx reader gives it: every hidden cell of a merge repeats the top-left value. */
