@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween, viDay, type IsoDay } from './dates';
 import type { Plan, Task } from './model';
-import { columnLetter } from './text';
+import { columnIndex, columnLetter } from './text';
 import { COLUMNS, STATUS_VALUES, type ColumnKey } from './vocabulary';
 
 export const FINDING_CODES = [
@@ -188,7 +188,12 @@ export function findingsOf(plan: Plan, opts: CheckOptions): Finding[] {
       });
     }
   }
-  return out;
+  // Sheet-level first, then down the sheet, left to right (stable for findings on one cell).
+  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
+}
+
+function colOrder(letter: string | null): number {
+  return letter === null ? -1 : columnIndex(letter);
 }
 
 function lower(label: string): string {
