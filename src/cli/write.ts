@@ -119,7 +119,12 @@ export function renderStatusSheet(ws: ExcelJS.Worksheet, result: CheckResult): v
     for (let c = 1; c <= last; c++) ws.getCell(r, c).border = border;
     ws.getCell(r, model.rateColumn + 1).numFmt = '0%';
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'middle' };
+    // Long section names wrap: give their row the height of its lines.
+    const name = String(ws.getCell(r, 1).value ?? '');
+    const lines = Math.ceil(name.length / ((model.widths[0] ?? 36) - 2));
+    if (r > model.headerRow + 1 && lines > 1) ws.getRow(r).height = 15 * lines;
   }
+  for (let r = 2; r <= model.headerRow; r++) ws.getCell(r, 2).alignment = { horizontal: 'left' };
   ws.getRow(model.totalRow + 1).font = { bold: true };
   for (const r of model.legendRows) {
     ws.mergeCells(r + 1, 1, r + 1, last);
