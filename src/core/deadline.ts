@@ -7,6 +7,7 @@
  * mention. Without any mention, recurring and conditional phrases decide the kind.
  */
 import { dayInZone, endOfMonth, isValidDay, isoDay, type IsoDay } from './dates';
+import { isDate } from './grid';
 import { isMissingLead } from './status';
 import { collapse, fold } from './text';
 
@@ -146,7 +147,7 @@ const CONDITIONAL =
 
 /** Parses one deadline cell. */
 export function parseDeadline(cell: Cell, ctx: DeadlineContext): Deadline {
-  if (cell instanceof Date) {
+  if (isDate(cell)) {
     if (Number.isNaN(cell.getTime())) return { text: '', kind: 'unknown', due: null };
     const due = dayInZone(cell, ctx.timeZone);
     return { text: due.split('-').reverse().join('/'), kind: 'date', due };
@@ -215,7 +216,7 @@ export function scanDates(
 
 /** Years that deadlines name, for inferring the plan year. */
 export function yearsMentioned(cell: Cell): number[] {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? [] : [cell.getFullYear()];
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? [] : [cell.getFullYear()];
   if (typeof cell !== 'string') return [];
   return (fold(cell).match(/(?<!\d)(?:19|20|21)\d{2}(?!\d)/g) ?? []).map(Number);
 }

@@ -91,13 +91,18 @@ export class Grid {
   }
 }
 
+/** True for a Date from any realm (a sheet's values may come from another global context). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 /** A cell's text, trimmed; dates as dd/mm/yyyy (UTC parts are not used: callers needing a day use dates.ts). */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) {
+  if (isDate(v)) {
     if (Number.isNaN(v.getTime())) return '';
     return `${String(v.getDate()).padStart(2, '0')}/${String(v.getMonth() + 1).padStart(2, '0')}/${v.getFullYear()}`;
   }

@@ -5,7 +5,7 @@
 import { findHeader, type HeaderMatch } from './columns';
 import { dayInZone, isoDay, isValidDay, type IsoDay } from './dates';
 import { parseDeadline, yearsMentioned, type Deadline } from './deadline';
-import { Grid, cellText, type CellValue, type SheetInput } from './grid';
+import { Grid, cellText, isDate, type CellValue, type SheetInput } from './grid';
 import type { Plan, Section, Task, TaskLine } from './model';
 import { matchPillar, sectionName, stripNumbering } from './pillars';
 import { isMissingLead, parseStatus } from './status';
@@ -413,7 +413,7 @@ export function yearFromTitle(lines: readonly string[]): number | null {
 
 /** A completion-date cell → ISO day (date cells, "30/10/2025", "2025-10-30"), else null. */
 export function toDay(v: CellValue, timeZone: string): IsoDay | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dayInZone(v, timeZone);
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? null : dayInZone(v, timeZone);
   const t = cellText(v);
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
   if (m && isValidDay(Number(m[3]), Number(m[2]), Number(m[1])))

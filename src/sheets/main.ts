@@ -1,57 +1,88 @@
 /**
  * Apps Script entry. Every export becomes a top-level function of dist/Code.js (see
- * src/tools/build.ts). This module is the only place, with its siblings in src/sheets/, that
- * touches SpreadsheetApp and the other Apps Script services.
+ * src/tools/build.ts): the menu items, the triggers, and what the HTML pages call through
+ * google.script.run. This folder is the only code that touches SpreadsheetApp and its kin.
  */
-import { checkSheet } from '../core/check';
-import { dayInZone } from '../core/dates';
-import type { MergeRange } from '../core/grid';
-import { NoHeaderError } from '../core/plan';
-import { CODE_LABELS } from '../core/labels';
-import type { FindingCode } from '../core/findings';
+import {
+  addMissingColumnsCommand,
+  checkTaskSheetCommand,
+  clearFlagsCommand,
+  createTemplateCommand,
+  saveSettingsCommand,
+  selectCellCommand,
+  showHelpCommand,
+  showSettingsCommand,
+  updateStatusSheetCommand,
+} from './commands';
+import type { SettingsForm } from './settings';
+import { failureMessage, runCommand } from './ui';
 
 export const MENU_TITLE = 'Kế hoạch CĐS';
 
 /** Builds the menu only: under AuthMode.NONE nothing else may be touched. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createAddonMenu().addItem('Kiểm tra bảng phân công', 'checkActiveSheet').addToUi();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Kiểm tra bảng phân công', 'checkTaskSheet')
+    .addItem('Cập nhật bảng trạng thái', 'updateStatusSheet')
+    .addSeparator()
+    .addItem('Thêm cột chuẩn còn thiếu', 'addMissingColumns')
+    .addItem('Tạo bảng mẫu', 'createTemplate')
+    .addItem('Xóa đánh dấu', 'clearFlags')
+    .addSeparator()
+    .addItem('Cài đặt…', 'showSettings')
+    .addItem('Hướng dẫn', 'showHelp')
+    .addToUi();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** Checks the active sheet: one read of values and merges, then a summary alert. */
-export function checkActiveSheet(): void {
-  const ui = SpreadsheetApp.getUi();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getActiveSheet();
-  const range = sheet.getDataRange();
-  const values = range.getValues();
-  const merges: MergeRange[] = range.getMergedRanges().map((m) => ({
-    row: m.getRow() - 1,
-    column: m.getColumn() - 1,
-    numRows: m.getNumRows(),
-    numColumns: m.getNumColumns(),
-  }));
-  const timeZone = ss.getSpreadsheetTimeZone() || 'Asia/Ho_Chi_Minh';
-  const today = dayInZone(new Date(), timeZone);
-  try {
-    const result = checkSheet({ name: sheet.getName(), values, merges }, { today, timeZone });
-    const counts = new Map<FindingCode, number>();
-    for (const f of result.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
-    const lines = [...counts].map(([code, n]) => `• ${CODE_LABELS[code]}: ${n}`);
-    ui.alert(
-      'Kết quả kiểm tra',
-      `${result.plan.tasks.length} nhiệm vụ, ${result.plan.sections.length} mục.\n` +
-        (lines.length > 0 ? lines.join('\n') : 'Không phát hiện vấn đề nào.'),
-      ui.ButtonSet.OK,
-    );
-  } catch (e) {
-    if (e instanceof NoHeaderError) {
-      ui.alert('Không có bảng phân công', e.message, ui.ButtonSet.OK);
-      return;
-    }
-    throw e;
+export function checkTaskSheet(): void {
+  runCommand(checkTaskSheetCommand);
+}
+
+export function updateStatusSheet(): void {
+  runCommand(updateStatusSheetCommand);
+}
+
+export function addMissingColumns(): void {
+  runCommand(addMissingColumnsCommand);
+}
+
+export function createTemplate(): void {
+  runCommand(createTemplateCommand);
+}
+
+export function clearFlags(): void {
+  runCommand(clearFlagsCommand);
+}
+
+export function showSettings(): void {
+  runCommand(showSettingsCommand);
+}
+
+export function showHelp(): void {
+  runCommand(showHelpCommand);
+}
+
+/** google.script.run from the settings dialog. */
+export function saveSettings(form: SettingsForm): { ok: boolean; errors: string[] } {
+  const lock = LockService.getDocumentLock();
+  if (lock && !lock.tryLock(1000)) {
+    return { ok: false, errors: ['Một lệnh khác đang chạy. Vui lòng đợi vài giây rồi lưu lại.'] };
   }
+  try {
+    return saveSettingsCommand(form);
+  } catch (e) {
+    return { ok: false, errors: [failureMessage(e)] };
+  } finally {
+    if (lock) lock.releaseLock();
+  }
+}
+
+/** google.script.run from the sidebar: select the cell of a finding. */
+export function selectCell(sheetName: string, row: number, column: string): void {
+  selectCellCommand(sheetName, row, column);
 }

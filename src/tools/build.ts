@@ -27,6 +27,8 @@ export async function buildAddon(): Promise<string[]> {
     charset: 'utf8',
     write: false,
     legalComments: 'none',
+    minifySyntax: true,
+    minifyWhitespace: true,
     logLevel: 'warning',
   });
   const bundle = result.outputFiles[0]?.text ?? '';

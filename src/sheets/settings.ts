@@ -1,0 +1,78 @@
+/** The add-on's settings, kept in document properties and validated with zod at both ends. */
+import * as z from 'zod/mini';
+import { DEFAULT_DUE_SOON_DAYS } from '../core/findings';
+
+// zod/mini keeps the Apps Script bundle small; messages are the officer's.
+const email = z.email({ error: 'Địa chỉ thư không hợp lệ.' });
+const YEAR = 'Năm kế hoạch phải là số từ 2000 đến 2100.';
+const DAYS = 'Số ngày “sắp đến hạn” phải là số từ 0 đến 365.';
+
+export const SettingsSchema = z.object({
+  commune: z
+    .string({ error: 'Tên xã phải là chữ.' })
+    .check(z.trim(), z.maxLength(100, 'Tên xã tối đa 100 ký tự.')),
+  planYear: z.nullable(
+    z.number({ error: YEAR }).check(z.int({ error: YEAR }), z.minimum(2000, YEAR), z.maximum(2100, YEAR)),
+  ),
+  dueSoonDays: z
+    .number({ error: DAYS })
+    .check(z.int({ error: DAYS }), z.minimum(0, DAYS), z.maximum(365, DAYS)),
+  cityEmails: z.array(email).check(z.maxLength(50, 'Tối đa 50 địa chỉ thư.')),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  commune: '',
+  planYear: null,
+  dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+  cityEmails: [],
+};
+
+const KEY = 'keHoachCds.settings';
+
+/** The form as the dialog sends it: all strings. */
+export interface SettingsForm {
+  commune: string;
+  planYear: string;
+  dueSoonDays: string;
+  cityEmails: string;
+}
+
+/** Parses the dialog's form; returns the settings or the Vietnamese reasons it was refused. */
+export function parseSettingsForm(
+  form: SettingsForm,
+): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
+  const emails = String(form.cityEmails ?? '')
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const bad = emails.filter((e) => !email.safeParse(e).success);
+  const errors: string[] = bad.map((e) => `Địa chỉ thư “${e}” không hợp lệ.`);
+  const year = String(form.planYear ?? '').trim();
+  const days = String(form.dueSoonDays ?? '').trim();
+  const candidate = {
+    commune: String(form.commune ?? ''),
+    planYear: year === '' ? null : /^\d+$/.test(year) ? Number(year) : Number.NaN,
+    dueSoonDays: days === '' ? DEFAULT_SETTINGS.dueSoonDays : /^\d+$/.test(days) ? Number(days) : Number.NaN,
+    cityEmails: emails.filter((e) => !bad.includes(e)),
+  };
+  const parsed = SettingsSchema.safeParse(candidate);
+  if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message));
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, settings: parsed.data };
+}
+
+export function loadSettings(): Settings {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  if (!raw) return { ...DEFAULT_SETTINGS };
+  try {
+    const parsed = SettingsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export function storeSettings(settings: Settings): void {
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(SettingsSchema.parse(settings)));
+}

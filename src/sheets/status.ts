@@ -1,0 +1,118 @@
+/**
+ * Writes the status sheet "Trạng thái theo trụ cột" (domain §6) from the shared layout model.
+ * The sheet is built complete under a temporary name and only then swapped for the previous
+ * one, so a failure leaves the old sheet as it was and no half-written sheet behind. The
+ * add-on's sheet is recognised by developer metadata, never by its name.
+ */
+import { STATUS_LAYOUT_VERSION, STATUS_SHEET_NAME, type StatusSheetModel } from '../core/status-sheet';
+import { asText } from './read';
+
+export const STATUS_METADATA_KEY = 'keHoachCds.statusSheet';
+const TEMP_NAME = 'Kế hoạch CĐS (đang cập nhật)';
+
+export function findStatusSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const found = ss.createDeveloperMetadataFinder().withKey(STATUS_METADATA_KEY).find();
+  for (const m of found) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+export function writeStatusSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  model: StatusSheetModel,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const previous = findStatusSheet(ss);
+  const leftover = ss.getSheetByName(TEMP_NAME);
+  if (leftover && leftover !== previous) ss.deleteSheet(leftover);
+  const sheet = ss.insertSheet(TEMP_NAME);
+  let oldName: string | null = null;
+  try {
+    fill(sheet, model);
+    sheet.addDeveloperMetadata(STATUS_METADATA_KEY, STATUS_LAYOUT_VERSION);
+    oldName = previous ? previous.getName() : null;
+    let name = oldName ?? STATUS_SHEET_NAME;
+    // A sheet of the user's with that name is left alone: take another name.
+    if (!previous && ss.getSheetByName(name)) name = `${STATUS_SHEET_NAME} (Kế hoạch CĐS)`;
+    if (previous) previous.setName(`${TEMP_NAME} (cũ)`);
+    sheet.setName(name);
+    if (previous) ss.deleteSheet(previous);
+  } catch (e) {
+    // Put things back as they were: the previous sheet under its name, no new sheet.
+    attempt(() => ss.deleteSheet(sheet));
+    const restore = oldName;
+    if (previous && restore) attempt(() => previous.setName(restore));
+    throw e;
+  }
+  return sheet;
+}
+
+function attempt(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    // Best effort while rolling back; the original error is what the user is told.
+  }
+}
+
+function fill(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: StatusSheetModel): void {
+  const rows = model.rows.length;
+  const width = model.width;
+  sheet.getRange(1, 1, rows, width).setValues(model.rows.map((r) => r.map(asText)));
+  sheet
+    .getRange(model.titleRow + 1, 1, 1, width)
+    .merge()
+    .setFontSize(14)
+    .setFontWeight('bold')
+    .setHorizontalAlignment('center');
+  sheet.getRange(2, 1, model.headerRow - 1, 1).setFontWeight('bold');
+  sheet.getRange(2, 2, model.headerRow - 1, 1).setHorizontalAlignment('left');
+  const table = sheet.getRange(model.headerRow + 1, 1, model.totalRow - model.headerRow + 1, width);
+  table.setBorder(true, true, true, true, true, true).setVerticalAlignment('middle');
+  sheet
+    .getRange(model.headerRow + 1, 1, 1, width)
+    .setFontWeight('bold')
+    .setBackground('#D9E2F3')
+    .setWrap(true)
+    .setHorizontalAlignment('center');
+  sheet.getRange(model.firstPivotRow + 1, 1, model.totalRow - model.firstPivotRow + 1, 1).setWrap(true);
+  sheet
+    .getRange(model.totalRow + 1, 1, 1, width)
+    .setFontWeight('bold')
+    .setBackground('#F2F2F2');
+  sheet
+    .getRange(model.firstPivotRow + 1, model.rateColumn + 1, model.totalRow - model.firstPivotRow + 1, 1)
+    .setNumberFormat('0%');
+  const first = model.legendRows[0] as number;
+  sheet
+    .getRange(first + 1, 1, model.legendRows.length, width)
+    .mergeAcross()
+    .setWrap(true)
+    .setVerticalAlignment('top')
+    .setFontStyle('italic');
+  model.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w * 7));
+  sheet.setFrozenRows(model.headerRow + 1);
+
+  // Stacked bars by pillar: done, on track, overdue, no deadline (the canonical rows and sections).
+  const pivotRows = model.totalRow - model.headerRow;
+  const col = (i: number) => sheet.getRange(model.headerRow + 1, i + 1, pivotRows, 1);
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.BAR)
+    .addRange(col(0))
+    .addRange(col(2))
+    .addRange(col(5))
+    .addRange(col(6))
+    .addRange(col(7))
+    .setNumHeaders(1)
+    .setOption('isStacked', true)
+    .setOption('title', 'Tiến độ nhiệm vụ theo trụ cột')
+    .setOption('colors', ['#34A853', '#4285F4', '#EA4335', '#BDBDBD'])
+    .setOption('legend', { position: 'bottom' })
+    .setPosition(rows + 2, 1, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+}

@@ -1,0 +1,348 @@
+/**
+ * End to end: the built dist/Code.js in node:vm, with fakes of the Apps Script services, runs
+ * every menu command on whole seed fixtures; the assertions are what the officer would see.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { FakeWorld, type FakeSheet } from '../fakes/apps-script';
+import { addInput, ensureBuilt, loadAddon, userState, DIST } from '../helpers/addon';
+import { loadSeed, seedInput } from '../helpers/fixtures';
+import { samplePlan } from '../../src/tools/sample';
+import { SEVERITY_COLORS } from '../../src/core/flags';
+import { PILLARS } from '../../src/core/vocabulary';
+
+const NOW = '2026-12-20T09:30:00+07:00';
+const root = join(__dirname, '..', '..');
+
+beforeAll(ensureBuilt, 60_000);
+
+function sampleWorld() {
+  const world = new FakeWorld(DIST);
+  const sheet = addInput(world, samplePlan(root));
+  return { world, sheet, addon: loadAddon(world, NOW) };
+}
+
+/**
+ * Runs a command whose k-th service call fails. A failure in the plumbing that would show the
+ * message itself (getting the UI, the lock, the alert) reaches Apps Script, which reports it.
+ */
+function runFailing(world: FakeWorld, fn: () => void): { call: string; plumbing: boolean } {
+  const k = world.log.failAt as number;
+  try {
+    fn();
+  } catch {
+    // Reported by Apps Script itself.
+  }
+  world.log.failAt = null;
+  const call = world.log.calls[k - 1] ?? '';
+  const plumbing = [
+    'SpreadsheetApp.getUi',
+    'Ui.alert',
+    'LockService.getDocumentLock',
+    'Lock.tryLock',
+    'Lock.releaseLock',
+  ].includes(call);
+  return { call, plumbing };
+}
+
+const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 10);
+
+const ownRules = (sheet: FakeSheet) => sheet.rules.filter((r) => r.formula.includes('Kế hoạch CĐS'));
+
+describe('onOpen', () => {
+  it('builds the "Kế hoạch CĐS" menu and reads nothing (AuthMode.NONE)', () => {
+    const { world, addon } = sampleWorld();
+    addon.onOpen({ authMode: 'NONE' });
+    expect(world.menu).toEqual([
+      'Kiểm tra bảng phân công→checkTaskSheet',
+      'Cập nhật bảng trạng thái→updateStatusSheet',
+      '---',
+      'Thêm cột chuẩn còn thiếu→addMissingColumns',
+      'Tạo bảng mẫu→createTemplate',
+      'Xóa đánh dấu→clearFlags',
+      '---',
+      'Cài đặt…→showSettings',
+      'Hướng dẫn→showHelp',
+    ]);
+    expect(world.log.calls).toEqual(['SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
+    for (const item of world.menu.filter((m) => m !== '---')) {
+      expect(typeof (addon as unknown as Record<string, unknown>)[item.split('→')[1] as string]).toBe(
+        'function',
+      );
+    }
+    world.menu = [];
+    addon.onInstall({});
+    expect(world.menu).toHaveLength(9);
+  });
+});
+
+describe('Kiểm tra bảng phân công', () => {
+  it('flags cells in place with colour and reason, opens the sidebar, says what it found', () => {
+    const { world, sheet, addon } = sampleWorld();
+    addon.checkTaskSheet();
+    expect(world.alerts).toEqual([]);
+    expect(sheet.notes.get('28:3')).toMatch(/^— Kế hoạch CĐS —\nNhiệm vụ 19 chưa có cơ quan chủ trì/);
+    expect(sheet.notes.get('46:6')).toContain('đã quá hạn 264 ngày');
+    expect(sheet.notes.get('53:7')).toContain('“Gần xong”');
+    const rules = ownRules(sheet);
+    expect(rules.map((r) => r.background)).toEqual([
+      SEVERITY_COLORS.error,
+      SEVERITY_COLORS.warning,
+      SEVERITY_COLORS.info,
+    ]);
+    expect(rules[0]?.ranges.map((r) => r.getA1Notation())).toEqual(['C28']);
+    expect(rules[1]?.ranges.map((r) => r.getA1Notation()).sort()).toEqual(
+      ['F46', 'F52:F53', 'F63', 'G53'].sort(),
+    );
+    expect(world.toasts).toEqual(['Đã kiểm tra bảng phân công: 51 nhiệm vụ: 1 lỗi, 5 cảnh báo, 13 lưu ý.']);
+    const sidebar = world.shown.find((s) => s.kind === 'sidebar');
+    expect(sidebar?.title).toBe('Kế hoạch CĐS');
+    expect(sidebar?.html).toContain('"tasks":51');
+    expect(sidebar?.html).not.toContain('<?!=');
+    // No value the user typed changed.
+    expect(sheet.values).toEqual(addInput(new FakeWorld(DIST), samplePlan(root)).values);
+  });
+
+  it('does not pile flags up when run again, and keeps the user’s own notes, colours and rules', () => {
+    const { world, sheet, addon } = sampleWorld();
+    sheet.notes.set('28:3', 'Chờ Chủ tịch phân công');
+    sheet.notes.set('2:1', 'ghi chú của tôi');
+    sheet.backgrounds.set('28:3', '#00ff00');
+    world.globals();
+    const before = userState(sheet);
+    addon.checkTaskSheet();
+    addon.checkTaskSheet();
+    expect(ownRules(sheet)).toHaveLength(3);
+    expect(sheet.notes.get('28:3')).toMatch(/^Chờ Chủ tịch phân công\n\n— Kế hoạch CĐS —\nNhiệm vụ 19/);
+    expect(sheet.notes.get('28:3')?.match(/Kế hoạch CĐS/g)).toHaveLength(1);
+    addon.clearFlags();
+    expect(userState(sheet)).toBe(before);
+    expect(world.toasts.at(-1)).toContain('Đã xóa đánh dấu ở 19 ô');
+  });
+
+  it('keeps the flags on their data when the user inserts a row above', () => {
+    const { sheet, addon } = sampleWorld();
+    addon.checkTaskSheet();
+    sheet.insertRowsBefore(5, 1);
+    expect(sheet.cellValue(29, 3)).toBe('Chưa phân công');
+    expect(sheet.notes.get('29:3')).toContain('Nhiệm vụ 19');
+    expect(ownRules(sheet)[0]?.ranges.map((r) => r.getA1Notation())).toEqual(['C29']);
+    addon.checkTaskSheet();
+    expect(ownRules(sheet)[0]?.ranges.map((r) => r.getA1Notation())).toEqual(['C29']);
+  });
+
+  it('says clearly when the active sheet holds no task table, and which sheet does', () => {
+    const world = new FakeWorld(DIST);
+    world.addSheet('Ghi chép', [
+      ['Họ tên', 'Điện thoại'],
+      ['An', '0901'],
+    ]);
+    addInput(world, samplePlan(root));
+    loadAddon(world, NOW).checkTaskSheet();
+    expect(world.alerts).toEqual([
+      'Kế hoạch CĐS: Trang “Ghi chép” không có bảng phân công nhiệm vụ. Bảng phân công nằm ở trang “Phụ lục”: hãy mở trang đó rồi chạy lại lệnh.',
+    ]);
+    expect(world.shown).toEqual([]);
+  });
+
+  it('selects the cell of a finding clicked in the sidebar', () => {
+    const { world, addon } = sampleWorld();
+    addon.selectCell('Phụ lục', 28, 'C');
+    expect(world.selection).toBe('Phụ lục!C28');
+  });
+});
+
+describe('Cập nhật bảng trạng thái', () => {
+  it('writes the status sheet with the pivot, totals, share done and a stacked bar chart', () => {
+    const { world, addon } = sampleWorld();
+    world.properties.set(
+      'keHoachCds.settings',
+      JSON.stringify({ commune: 'Đại Hải', planYear: null, dueSoonDays: 14, cityEmails: [] }),
+    );
+    addon.updateStatusSheet();
+    expect(world.alerts).toEqual([]);
+    const st = world.sheet('Trạng thái theo trụ cột') as FakeSheet;
+    const row = (label: string) => st.values.find((r) => r[0] === label);
+    expect(row('Xã/phường:')?.[1]).toBe('Đại Hải');
+    expect(row('Tính đến:')?.[1]).toBe('20/12/2026 09:30');
+    expect(row('Nhận thức số')).toEqual(['Nhận thức số', 5, 2, 2, 0, 2, 0, 1, 2, 0, 0.4]);
+    expect(row('Tổng cộng')).toEqual(['Tổng cộng', 51, 5, 4, 1, 13, 3, 30, 13, 1, 0.098]);
+    const header = st.values.findIndex((r) => r[0] === 'Trụ cột');
+    expect(st.values.slice(header + 1, header + 1 + PILLARS.length).map((r) => r[0])).toEqual([...PILLARS]);
+    expect(st.charts).toHaveLength(1);
+    expect(st.charts[0]).toMatchObject({ type: 'BAR', options: { isStacked: true } });
+    expect(st.charts[0]?.ranges).toHaveLength(5);
+    expect(st.metadata).toEqual([{ key: 'keHoachCds.statusSheet', value: 'CDS-TRANG-THAI v1' }]);
+    expect(st.frozenRows).toBe(header + 1);
+  });
+
+  it('replaces its own sheet in place and never overwrites a user sheet of the same name', () => {
+    const world = new FakeWorld(DIST);
+    const tasks = addInput(world, samplePlan(root));
+    const mine = world.addSheet('Trạng thái theo trụ cột', [['Bảng của tôi']]);
+    const addon = loadAddon(world, NOW);
+    world.active = tasks;
+    addon.updateStatusSheet();
+    addon.updateStatusSheet();
+    expect(mine.values).toEqual([['Bảng của tôi']]);
+    const own = world.sheets.filter((s) => s.metadata.length > 0);
+    expect(own.map((s) => s.name)).toEqual(['Trạng thái theo trụ cột (Kế hoạch CĐS)']);
+    expect(world.sheets).toHaveLength(3);
+  });
+
+  it('a failure at any service call leaves the old status sheet or the new one, never a half-written one', () => {
+    const snapshot = (w: FakeWorld) =>
+      w.sheets
+        .map((s) => `${s.name}|${s.values.length}|${hash(JSON.stringify([s.values, s.charts, s.metadata]))}`)
+        .join(' ; ');
+    const { world: probe, addon: probeAddon } = sampleWorld();
+    probeAddon.updateStatusSheet();
+    const before = snapshot(probe);
+    probe.log.calls = [];
+    probeAddon.updateStatusSheet();
+    const calls = probe.log.calls.length;
+    const after = snapshot(probe);
+    for (let k = 1; k <= calls; k++) {
+      const { world, addon } = sampleWorld();
+      addon.updateStatusSheet();
+      world.log.calls = [];
+      world.log.failAt = k;
+      const failed = runFailing(world, () => addon.updateStatusSheet());
+      const state = snapshot(world);
+      expect([before, after]).toContain(state);
+      if (state !== after && !failed.plumbing) {
+        expect(world.alerts.at(-1)).toMatch(/^Kế hoạch CĐS: Không thực hiện được lệnh \(Lỗi giả lập/);
+      }
+      if (failed.call !== 'Lock.releaseLock') expect(world.lockHeld).toBe(false);
+    }
+  });
+
+  it('a failure at any service call of Kiểm tra leaves no orphaned flags', () => {
+    const { world: probe, sheet: probeSheet, addon: probeAddon } = sampleWorld();
+    probeAddon.checkTaskSheet();
+    const calls = probe.log.calls.length;
+    const flagged = hash(userState(probeSheet));
+    for (let k = 1; k <= calls; k++) {
+      const { world, sheet, addon } = sampleWorld();
+      const clean = hash(userState(sheet));
+      world.log.failAt = k;
+      const failed = runFailing(world, () => addon.checkTaskSheet());
+      const state = hash(userState(sheet));
+      expect([clean, flagged]).toContain(state);
+      if (state === clean && !failed.plumbing) expect(world.alerts.at(-1)).toMatch(/Lỗi giả lập/);
+    }
+  });
+
+  it('writes text that starts with "=", "+", "-" or "@" as text, never as a formula', () => {
+    const world = new FakeWorld(DIST);
+    addInput(world, {
+      name: 'Phân công',
+      values: [
+        ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+        ['I', '=IMPORTRANGE("x","y")'],
+        ['1', 'A', 'UBND xã', 'Quý IV/2026'],
+      ],
+    });
+    loadAddon(world, NOW).updateStatusSheet();
+    const st = world.sheet('Trạng thái theo trụ cột') as FakeSheet;
+    expect(st.formulas.size).toBe(0);
+    expect(st.values.some((r) => r[0] === '=IMPORTRANGE("x","y")')).toBe(true);
+  });
+});
+
+describe('other commands', () => {
+  it('Thêm cột chuẩn còn thiếu: appends Trạng thái with a dropdown and Ngày hoàn thành with date validation', () => {
+    const world = new FakeWorld(DIST);
+    const sheet = addInput(world, seedInput(loadSeed('003-mo-cay.json')));
+    const before = JSON.stringify(sheet.values);
+    loadAddon(world, NOW).addMissingColumns();
+    expect(sheet.cellValue(4, 8)).toBe('Trạng thái');
+    expect(sheet.cellValue(4, 9)).toBe('Ngày hoàn thành');
+    const trimmed = sheet.values.map((r) => r.slice(0, 7));
+    expect(JSON.stringify(trimmed)).toBe(before);
+    const validations = [...sheet.validations.values()];
+    expect(validations[0]).toMatchObject({
+      kind: 'list',
+      list: ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện'],
+    });
+    expect(validations[1]).toMatchObject({ kind: 'date' });
+  });
+
+  it('Tạo bảng mẫu: a new sheet with the standard header, frozen, dropdowns, an example section', () => {
+    const { world, addon } = sampleWorld();
+    addon.createTemplate();
+    const t = world.sheet('Mẫu phân công CĐS') as FakeSheet;
+    expect(t.values[1]?.slice(0, 6)).toEqual([
+      'STT',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Sản phẩm',
+      'Thời gian hoàn thành',
+    ]);
+    expect(t.frozenRows).toBe(2);
+    expect(t.values[2]?.slice(0, 2)).toEqual(['I', 'Nhận thức số']);
+    expect([...t.validations.values()].map((v) => v.kind)).toEqual(['list', 'list', 'date']);
+    // The template is itself a valid task sheet.
+    world.active = t;
+    addon.checkTaskSheet();
+    expect(world.toasts.at(-1)).toContain('1 nhiệm vụ');
+  });
+
+  it('Cài đặt…: pre-fills the plan year from the sheet, saves valid settings, refuses bad ones', () => {
+    const { world, addon } = sampleWorld();
+    addon.showSettings();
+    const dialog = world.shown.at(-1);
+    expect(dialog?.title).toBe('Cài đặt Kế hoạch CĐS');
+    expect(dialog?.html).toContain('"planYear":2026');
+    const bad = addon.saveSettings({
+      commune: 'Đại Hải',
+      planYear: '20x6',
+      dueSoonDays: '400',
+      cityEmails: 'so@cantho.gov.vn\nkhong-phai-thu',
+    });
+    expect(bad.ok).toBe(false);
+    expect(bad.errors).toEqual(
+      expect.arrayContaining([
+        'Địa chỉ thư “khong-phai-thu” không hợp lệ.',
+        'Năm kế hoạch phải là số từ 2000 đến 2100.',
+        'Số ngày “sắp đến hạn” phải là số từ 0 đến 365.',
+      ]),
+    );
+    expect(world.properties.size).toBe(0);
+    const ok = addon.saveSettings({
+      commune: ' Đại Hải ',
+      planYear: '2026',
+      dueSoonDays: '30',
+      cityEmails: 'so@cantho.gov.vn; vp@cantho.gov.vn',
+    });
+    expect(ok).toEqual({ ok: true, errors: [] });
+    expect(JSON.parse(world.properties.get('keHoachCds.settings') as string)).toEqual({
+      commune: 'Đại Hải',
+      planYear: 2026,
+      dueSoonDays: 30,
+      cityEmails: ['so@cantho.gov.vn', 'vp@cantho.gov.vn'],
+    });
+    // A 30-day window is used by the next check.
+    addon.checkTaskSheet();
+    expect(world.toasts.at(-1)).toContain('13 lưu ý');
+  });
+
+  it('Hướng dẫn: a help dialog in Vietnamese', () => {
+    const { world, addon } = sampleWorld();
+    addon.showHelp();
+    expect(world.shown.at(-1)?.title).toBe('Hướng dẫn sử dụng Kế hoạch CĐS');
+    expect(world.shown.at(-1)?.html).toContain('Kiểm tra bảng phân công');
+  });
+
+  it('a second click while a command runs gets a message, not a wait', () => {
+    const { world, sheet, addon } = sampleWorld();
+    world.lockHeld = true;
+    addon.checkTaskSheet();
+    expect(world.alerts).toEqual([
+      'Kế hoạch CĐS: Một lệnh khác của Kế hoạch CĐS đang chạy trên bảng tính này. Vui lòng đợi vài giây rồi thử lại.',
+    ]);
+    expect(sheet.notes.size).toBe(0);
+    expect(addon.saveSettings({ commune: '', planYear: '', dueSoonDays: '', cityEmails: '' }).ok).toBe(false);
+  });
+});

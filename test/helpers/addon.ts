@@ -1,0 +1,81 @@
+/** Runs the built add-on (dist/Code.js) in node:vm against a fake spreadsheet. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
+import { buildAddon } from '../../src/tools/build';
+import { FakeWorld, type FakeSheet, type Value } from '../fakes/apps-script';
+import type { SheetInput } from '../../src/core/grid';
+
+export const DIST = join(__dirname, '..', '..', 'dist');
+
+export async function ensureBuilt(): Promise<void> {
+  if (!existsSync(join(DIST, 'Code.js')) || !existsSync(join(DIST, 'Sidebar.html'))) await buildAddon();
+}
+
+export type AddonFunctions = Record<
+  | 'onOpen'
+  | 'onInstall'
+  | 'checkTaskSheet'
+  | 'updateStatusSheet'
+  | 'addMissingColumns'
+  | 'createTemplate'
+  | 'clearFlags'
+  | 'showSettings'
+  | 'showHelp',
+  (...args: unknown[]) => void
+> & {
+  saveSettings: (form: Record<string, string>) => { ok: boolean; errors: string[] };
+  selectCell: (sheet: string, row: number, column: string) => void;
+};
+
+/** A world with the add-on loaded: its top-level functions run against the world's fakes. */
+export function loadAddon(world: FakeWorld, now?: string): AddonFunctions {
+  const globals: Record<string, unknown> = { ...world.globals() };
+  if (now) globals.Date = fixedDate(new Date(now).getTime());
+  const context = createContext(globals);
+  runInContext(readFileSync(join(DIST, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+  return context as unknown as AddonFunctions;
+}
+
+/** Puts a sheet input (0-based merges) on the world as a sheet (1-based merges). */
+export function addInput(world: FakeWorld, input: SheetInput): FakeSheet {
+  const values = input.values.map((r) => r.map((v) => (v === null || v === undefined ? '' : v)) as Value[]);
+  const width = Math.max(...values.map((r) => r.length));
+  for (const r of values) while (r.length < width) r.push('');
+  return world.addSheet(
+    input.name,
+    values,
+    (input.merges ?? []).map((m) => ({
+      row: m.row + 1,
+      col: m.column + 1,
+      rows: m.numRows,
+      cols: m.numColumns,
+    })),
+  );
+}
+
+/** Everything a user may have put on a sheet, for before/after comparisons. */
+export function userState(sheet: FakeSheet) {
+  return JSON.stringify({
+    values: sheet.values,
+    formulas: [...sheet.formulas].sort(),
+    notes: [...sheet.notes].sort(),
+    backgrounds: [...sheet.backgrounds].sort(),
+    rules: sheet.rules.map((r) => [r.formula, r.background, r.ranges.map((g) => g.getA1Notation())]),
+    merges: sheet.merges,
+  });
+}
+
+/** A Date whose "now" is fixed, so that deadlines are judged against a known day. */
+function fixedDate(now: number): DateConstructor {
+  class FixedDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return now;
+    }
+  }
+  return FixedDate as unknown as DateConstructor;
+}
