@@ -1,7 +1,7 @@
 /** The menu commands. Each reads what it needs once, computes with the core, writes once. */
 import { checkSheet, countBySeverity, type CheckResult } from '../core/check';
 import { dayInZone } from '../core/dates';
-import { statusChoices } from '../core/findings';
+import { statusChoices, type Severity } from '../core/findings';
 import { CODE_LABELS, SEVERITY_LABELS } from '../core/labels';
 import { DEFAULT_TIME_ZONE, hasTaskHeader, parsePlan } from '../core/plan';
 import { asOfText, communeFromTitle, planNameFromTitle, statusSheetModel } from '../core/status-sheet';
@@ -83,14 +83,19 @@ export function sidebarData(result: CheckResult): SidebarData {
     c.count++;
     counts.set(f.code, c);
   }
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  // Errors first, then warnings, then notices; down the sheet within each.
+  const findings = result.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i);
   return {
     sheet: result.plan.sheet,
     tasks: result.plan.tasks.length,
     pillars: result.pivot.filter((p) => p.total > 0).length - 1,
     planYear: result.plan.planYear,
     today: result.today,
-    counts: [...counts.values()],
-    findings: result.findings.map((f) => ({
+    counts: [...counts.values()].sort((a, b) => rank[a.severity as Severity] - rank[b.severity as Severity]),
+    findings: findings.map(({ f }) => ({
       row: f.row,
       column: f.column,
       severity: f.severity,

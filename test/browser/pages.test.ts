@@ -1,0 +1,249 @@
+/**
+ * The built HTML pages in a real browser: dist/*.html served on loopback to headless Chromium,
+ * with google.script.run stubbed. Hostile task text must show literally; a click must reach
+ * the server function with the finding's cell.
+ */
+import { existsSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ensureBuilt, DIST } from '../helpers/addon';
+import { jsonForScript } from '../../src/sheets/ui';
+import { sidebarData, type SidebarData } from '../../src/sheets/commands';
+import { checkSheet } from '../../src/core/check';
+import { samplePlan } from '../../src/tools/sample';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT_BREAK = '</script><script>window.__pwned=2</script>';
+
+/** Stub of google.script.run: records calls, answers with the configured result. */
+const STUB = `<script>
+  window.__calls = [];
+  window.__result = null;
+  function runner(success, failure) {
+    return new Proxy({}, { get: function (_t, name) {
+      if (name === 'withSuccessHandler') return function (f) { return runner(f, failure); };
+      if (name === 'withFailureHandler') return function (f) { return runner(success, f); };
+      return function () {
+        window.__calls.push([name].concat(Array.prototype.slice.call(arguments)));
+        if (success) setTimeout(function () { success(window.__result); }, 0);
+      };
+    }});
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function () { window.__closed = true; } } } };
+</script>`;
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** On a machine without Chromium (only Node and npm) these tests are skipped; CI installs it. */
+const describeInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM))
+  console.warn(`Chromium not found at ${CHROMIUM}: page tests skipped (apt-get install chromium).`);
+
+const pages = new Map<string, string>();
+let server: Server;
+let base = '';
+let browser: Browser;
+
+function page(name: string, data: unknown): string {
+  const html = readFileSync(join(DIST, `${name}.html`), 'utf8').replace('<?!= data ?>', jsonForScript(data));
+  return html.replace('<head>', `<head>${STUB}`);
+}
+
+const sidebar: SidebarData = {
+  sheet: 'Phụ lục',
+  tasks: 51,
+  pillars: 9,
+  planYear: 2026,
+  today: '2026-12-20',
+  counts: [
+    { code: 'missing-lead', label: 'Chưa có cơ quan chủ trì', severity: 'error', count: 1 },
+    { code: 'overdue', label: 'Quá hạn', severity: 'warning', count: 2 },
+    { code: 'due-soon', label: 'Sắp đến hạn', severity: 'info', count: 1 },
+  ],
+  findings: [
+    {
+      row: null,
+      column: null,
+      severity: 'warning',
+      severityLabel: 'Cảnh báo',
+      label: 'Thiếu cột chuẩn',
+      message: 'Chưa có cột “Trạng thái” (nên có).',
+    },
+    {
+      row: 28,
+      column: 'C',
+      severity: 'error',
+      severityLabel: 'Lỗi',
+      label: 'Chưa có cơ quan chủ trì',
+      message: `Nhiệm vụ 19 chưa có cơ quan chủ trì (đang ghi “${HOSTILE}”).`,
+    },
+    {
+      row: 46,
+      column: 'F',
+      severity: 'warning',
+      severityLabel: 'Cảnh báo',
+      label: 'Quá hạn',
+      message: `Nhiệm vụ 35 đã quá hạn 264 ngày. ${SCRIPT_BREAK}`,
+    },
+    {
+      row: 52,
+      column: 'F',
+      severity: 'warning',
+      severityLabel: 'Cảnh báo',
+      label: 'Quá hạn',
+      message: 'Nhiệm vụ 40 đã quá hạn 173 ngày (hạn 30/06/2026) mà chưa hoàn thành.',
+    },
+    {
+      row: 6,
+      column: 'F',
+      severity: 'info',
+      severityLabel: 'Lưu ý',
+      label: 'Sắp đến hạn',
+      message: 'Nhiệm vụ 1 sắp đến hạn: còn 11 ngày (hạn 31/12/2026).',
+    },
+  ],
+};
+
+describeInBrowser('HTML pages in Chromium', () => {
+  beforeAll(async () => {
+    await ensureBuilt();
+    pages.set('/sidebar', page('Sidebar', sidebar));
+    pages.set(
+      '/settings',
+      page('Settings', { commune: HOSTILE, planYear: 2026, dueSoonDays: 14, cityEmails: '' }),
+    );
+    pages.set('/help', page('Help', {}));
+    pages.set(
+      '/sidebar-sample',
+      page(
+        'Sidebar',
+        sidebarData(checkSheet(samplePlan(join(__dirname, '..', '..')), { today: '2026-12-20' })),
+      ),
+    );
+    server = createServer((req, res) => {
+      const body = pages.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  describe('sidebar', () => {
+    it('shows the summary, shows hostile text literally, and selects the clicked finding’s cell', async () => {
+      const p = await browser.newPage({ viewport: { width: 300, height: 640 } });
+      const dialogs: string[] = [];
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await p.goto(`${base}/sidebar`);
+      await expect(p.textContent('#meta')).resolves.toContain(
+        '51 nhiệm vụ · 9 trụ cột · năm kế hoạch 2026 · tính đến 20/12/2026',
+      );
+      await expect(p.locator('#counts li').allTextContents()).resolves.toEqual([
+        'Chưa có cơ quan chủ trì1',
+        'Quá hạn2',
+        'Sắp đến hạn1',
+      ]);
+      const items = p.locator('.finding');
+      await expect(items.count()).resolves.toBe(5);
+      await expect(items.nth(1).textContent()).resolves.toContain(HOSTILE);
+      await expect(items.nth(2).textContent()).resolves.toContain(SCRIPT_BREAK);
+      await expect(p.locator('img').count()).resolves.toBe(0);
+      await expect(
+        p.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+      ).resolves.toBeUndefined();
+
+      await items.nth(1).click();
+      await items.nth(3).press('Enter');
+      await items.nth(0).click(); // the whole-sheet finding has no cell to select
+      await p.waitForTimeout(50);
+      await expect(
+        p.evaluate(() => (globalThis as unknown as { __calls: unknown[] }).__calls),
+      ).resolves.toEqual([
+        ['selectCell', 'Phụ lục', 28, 'C'],
+        ['selectCell', 'Phụ lục', 52, 'F'],
+      ]);
+      expect(dialogs).toEqual([]);
+      await p.close();
+    }, 30_000);
+
+    it('renders the real check of the sample plan (the README screenshot)', async () => {
+      const p = await browser.newPage({ viewport: { width: 300, height: 760 } });
+      await p.goto(`${base}/sidebar-sample`);
+      await expect(p.locator('.finding').count()).resolves.toBe(19);
+      await expect(p.textContent('#meta')).resolves.toContain('51 nhiệm vụ');
+      const dir = join(__dirname, '..', '..', 'out');
+      mkdirSync(dir, { recursive: true });
+      await p.screenshot({ path: join(dir, 'sidebar.png') });
+      if (process.env.UPDATE_SCREENSHOTS)
+        copyFileSync(join(dir, 'sidebar.png'), join(__dirname, '..', 'screenshots', 'sidebar.png'));
+      await p.close();
+    }, 30_000);
+  });
+
+  describe('settings dialog', () => {
+    it('shows saved values literally, sends the form, shows the reasons a bad value was refused', async () => {
+      const p = await browser.newPage();
+      await p.goto(`${base}/settings`);
+      await expect(p.inputValue('#commune')).resolves.toBe(HOSTILE);
+      await expect(p.inputValue('#planYear')).resolves.toBe('2026');
+      await p.evaluate(() => {
+        (globalThis as unknown as { __result: unknown }).__result = {
+          ok: false,
+          errors: ['Địa chỉ thư “abc” không hợp lệ.'],
+        };
+      });
+      await p.fill('#commune', 'Đại Hải');
+      await p.fill('#cityEmails', 'abc');
+      await p.click('#save');
+      await p.waitForSelector('#errors li');
+      await expect(p.locator('#errors li').allTextContents()).resolves.toEqual([
+        'Địa chỉ thư “abc” không hợp lệ.',
+      ]);
+      const calls = await p.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
+      expect(calls).toEqual([
+        ['saveSettings', { commune: 'Đại Hải', planYear: '2026', dueSoonDays: '14', cityEmails: 'abc' }],
+      ]);
+      await expect(
+        p.evaluate(() => (globalThis as unknown as { __closed?: boolean }).__closed),
+      ).resolves.toBeUndefined();
+      await p.evaluate(() => {
+        (globalThis as unknown as { __result: unknown }).__result = { ok: true, errors: [] };
+      });
+      await p.click('#save');
+      await p.waitForFunction(() => (globalThis as unknown as { __closed?: boolean }).__closed === true);
+      await p.close();
+    }, 30_000);
+  });
+
+  describe('help dialog', () => {
+    it('renders in Vietnamese', async () => {
+      const p = await browser.newPage();
+      await p.goto(`${base}/help`);
+      await expect(p.textContent('body')).resolves.toContain(
+        'Tiện ích không bao giờ sửa nội dung anh/chị đã nhập.',
+      );
+      await p.close();
+    }, 30_000);
+  });
+});
