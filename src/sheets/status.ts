@@ -28,7 +28,8 @@ export function writeStatusSheet(
   const previous = findStatusSheet(ss);
   const leftover = ss.getSheetByName(TEMP_NAME);
   if (leftover && leftover !== previous) ss.deleteSheet(leftover);
-  const sheet = ss.insertSheet(TEMP_NAME);
+  // The new sheet takes the old one's place among the tabs, or comes last.
+  const sheet = ss.insertSheet(TEMP_NAME, previous ? previous.getIndex() - 1 : ss.getNumSheets());
   let oldName: string | null = null;
   try {
     fill(sheet, model);

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { FakeWorld, type FakeSheet } from '../fakes/apps-script';
+import { FakeRange, FakeRule, FakeWorld, type FakeSheet } from '../fakes/apps-script';
 import { addInput, ensureBuilt, loadAddon, userState, DIST } from '../helpers/addon';
 import { loadSeed, seedInput } from '../helpers/fixtures';
 import { samplePlan } from '../../src/tools/sample';
@@ -108,11 +108,13 @@ describe('Kiểm tra bảng phân công', () => {
     sheet.notes.set('28:3', 'Chờ Chủ tịch phân công');
     sheet.notes.set('2:1', 'ghi chú của tôi');
     sheet.backgrounds.set('28:3', '#00ff00');
-    world.globals();
+    sheet.rules.push(new FakeRule('=$G6="Hoàn thành"', '#B7E1CD', [new FakeRange(sheet, 6, 1, 60, 8)]));
     const before = userState(sheet);
     addon.checkTaskSheet();
     addon.checkTaskSheet();
     expect(ownRules(sheet)).toHaveLength(3);
+    // The add-on's rules come first so that flags show; the user's rule is still there.
+    expect(sheet.rules.map((r) => r.formula).at(-1)).toBe('=$G6="Hoàn thành"');
     expect(sheet.notes.get('28:3')).toMatch(/^Chờ Chủ tịch phân công\n\n— Kế hoạch CĐS —\nNhiệm vụ 19/);
     expect(sheet.notes.get('28:3')?.match(/Kế hoạch CĐS/g)).toHaveLength(1);
     addon.clearFlags();
@@ -143,6 +145,25 @@ describe('Kiểm tra bảng phân công', () => {
       'Kế hoạch CĐS: Trang “Ghi chép” không có bảng phân công nhiệm vụ. Bảng phân công nằm ở trang “Phụ lục”: hãy mở trang đó rồi chạy lại lệnh.',
     ]);
     expect(world.shown).toEqual([]);
+  });
+
+  it('judges dates in the spreadsheet’s time zone', () => {
+    const rows = [
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+      ['I', 'Nhận thức số'],
+      ['1', 'Tập huấn', 'UBND xã', '19/12/2026'],
+    ];
+    // 05:00 on 20/12 in Hà Nội is still 19/12 in Los Angeles.
+    const at = '2026-12-20T05:00:00+07:00';
+    const vn = new FakeWorld(DIST);
+    addInput(vn, { name: 'S', values: rows });
+    loadAddon(vn, at).checkTaskSheet();
+    expect(vn.notes('S', '3:4')).toContain('đã quá hạn 1 ngày');
+    const la = new FakeWorld(DIST);
+    la.timeZone = 'America/Los_Angeles';
+    addInput(la, { name: 'S', values: rows });
+    loadAddon(la, at).checkTaskSheet();
+    expect(la.notes('S', '3:4')).toContain('đến hạn hôm nay');
   });
 
   it('selects the cell of a finding clicked in the sidebar', () => {
@@ -188,6 +209,15 @@ describe('Cập nhật bảng trạng thái', () => {
     const own = world.sheets.filter((s) => s.metadata.length > 0);
     expect(own.map((s) => s.name)).toEqual(['Trạng thái theo trụ cột (Kế hoạch CĐS)']);
     expect(world.sheets).toHaveLength(3);
+    // Re-running keeps the sheet's place among the tabs.
+    world.sheets = [world.sheets[0] as FakeSheet, world.sheets[2] as FakeSheet, world.sheets[1] as FakeSheet];
+    world.active = tasks;
+    addon.updateStatusSheet();
+    expect(world.sheets.map((s) => s.name)).toEqual([
+      'Phụ lục',
+      'Trạng thái theo trụ cột (Kế hoạch CĐS)',
+      'Trạng thái theo trụ cột',
+    ]);
   });
 
   it('a failure at any service call leaves the old status sheet or the new one, never a half-written one', () => {

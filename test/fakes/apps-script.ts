@@ -416,6 +416,11 @@ export class FakeWorld {
     return sheet;
   }
 
+  /** The note of a cell ("row:col", 1-based) on a sheet. */
+  notes(sheetName: string, cell: string): string | undefined {
+    return this.sheet(sheetName)?.notes.get(cell);
+  }
+
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
   }
@@ -429,9 +434,16 @@ export class FakeWorld {
       getActiveSheet: () => world.active.proxy,
       getSheets: () => world.sheets.map((s) => s.proxy),
       getSheetByName: (name: string) => world.sheet(name)?.proxy ?? null,
-      insertSheet: (name: string) => {
+      getNumSheets: () => world.sheets.length,
+      insertSheet: (name: string, index?: number) => {
         if (world.sheet(name)) throw new Error(`Tên trang “${name}” đã có.`);
-        return world.addSheet(name).proxy;
+        const sheet = world.addSheet(name);
+        if (index !== undefined) {
+          world.sheets = world.sheets.filter((s) => s !== sheet);
+          world.sheets.splice(index, 0, sheet);
+        }
+        world.active = sheet;
+        return sheet.proxy;
       },
       // Reading .id (a property, not a method) keeps the fake's own bookkeeping out of the count.
       deleteSheet: (s: FakeSheet) => {
