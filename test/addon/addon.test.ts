@@ -376,3 +376,41 @@ describe('other commands', () => {
     expect(addon.saveSettings({ commune: '', planYear: '', dueSoonDays: '', cityEmails: '' }).ok).toBe(false);
   });
 });
+
+describe('every menu command on every whole seed fixture', () => {
+  it.each([
+    '000-my-hoa-hung.json',
+    '001-my-hoa-hung-du-an.json',
+    '002-tinh-long.json',
+    '003-mo-cay.json',
+    '004-dai-hai.json',
+  ])('%s', (file) => {
+    const f = loadSeed(file);
+    const world = new FakeWorld(DIST);
+    const sheet = addInput(world, seedInput(f));
+    const original = userState(sheet);
+    const addon = loadAddon(world, NOW);
+    addon.onOpen({ authMode: 'NONE' });
+    addon.checkTaskSheet();
+    expect(world.toasts.at(-1)).toContain(`${f.expected.tasks.length} nhiệm vụ`);
+    addon.updateStatusSheet();
+    const st = world.sheets.find((s) => s.metadata.length > 0) as FakeSheet;
+    expect(st.values.find((r) => r[0] === 'Tổng cộng')?.[1]).toBe(f.expected.tasks.length);
+    world.active = sheet;
+    addon.clearFlags();
+    // Check, status sheet, clear: the task sheet is exactly as the user left it.
+    expect(userState(sheet)).toBe(original);
+    world.active = sheet;
+    addon.addMissingColumns();
+    // Only new columns, to the right of the table; every existing value unchanged.
+    const width = f.values[0]?.length ?? 0;
+    expect(sheet.values.map((r) => r.slice(0, width))).toEqual(
+      seedInput(f).values.map((r) => r.map((v) => v ?? '')),
+    );
+    addon.createTemplate();
+    addon.showSettings();
+    addon.showHelp();
+    expect(world.alerts).toEqual([]);
+    expect(world.shown.map((s) => s.kind)).toEqual(['sidebar', 'dialog', 'dialog']);
+  });
+});
