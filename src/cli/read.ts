@@ -53,21 +53,21 @@ async function loadXlsx(path: string): Promise<LoadedBook> {
 /** One worksheet → values (hidden cells of merges as "") and merges. */
 export function worksheetInput(ws: ExcelJS.Worksheet): SheetInput {
   const merges = mergesOf(ws);
-  const covered = new Set<string>();
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const covered = new Set<number>();
   for (const m of merges) {
     for (let r = m.row; r < m.row + m.numRows; r++)
       for (let c = m.column; c < m.column + m.numColumns; c++)
-        if (r !== m.row || c !== m.column) covered.add(`${r}:${c}`);
+        if (r !== m.row || c !== m.column) covered.add(r * cols + c);
   }
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
   const values: CellValue[][] = [];
   for (let r = 1; r <= rows; r++) {
     const row = ws.getRow(r);
     const out: CellValue[] = new Array(cols).fill('');
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (c > cols) return;
-      out[c - 1] = covered.has(`${r - 1}:${c - 1}`) ? '' : cellValue(cell.value);
+      out[c - 1] = covered.size > 0 && covered.has((r - 1) * cols + c - 1) ? '' : cellValue(cell.value);
     });
     values.push(out);
   }

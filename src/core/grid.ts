@@ -86,7 +86,11 @@ export class Grid {
   }
 
   isBlankRow(row: number): boolean {
-    for (let c = 0; c < this.columns; c++) if (this.ownText(row, c) !== '') return false;
+    for (let c = 0; c < this.columns; c++) {
+      const v = this.own(row, c);
+      if (v === '' || v === null || v === undefined) continue;
+      if (typeof v !== 'string' || /\S/.test(v)) return false;
+    }
     return true;
   }
 }

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { checkSheet } from '../core/check';
 import type { CellValue, SheetInput } from '../core/grid';
@@ -65,57 +66,117 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
+type Mode = 'time' | 'bare' | 'full';
+
+interface Measured {
+  bareMs: number;
+  fullMs: number;
+  engineMs: number;
+  tasks: number;
+  peakMb: number;
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/**
+ * One measurement in a fresh process. "time" alternates bare loads and full checks so that both
+ * see the same machine; "bare" and "full" run once each, for the process's peak memory.
+ */
+async function measure(mode: Mode, path: string, runs: number): Promise<Measured> {
+  const bare: number[] = [];
+  const full: number[] = [];
+  const engine: number[] = [];
+  let tasks = 0;
+  const check = async () => {
+    const t0 = performance.now();
+    const wb = await load(path);
+    const sheet = worksheetInput(wb.worksheets[0] as ExcelJS.Worksheet);
+    const t1 = performance.now();
+    tasks = checkSheet(sheet, { today: '2025-10-20' }).plan.tasks.length;
+    engine.push(performance.now() - t1);
+    full.push(performance.now() - t0);
+  };
+  const bareLoad = async () => {
+    const t0 = performance.now();
+    await load(path);
+    bare.push(performance.now() - t0);
+  };
+  if (mode === 'time') {
+    for (let i = 0; i < runs; i++) {
+      await bareLoad();
+      await check();
+    }
+  } else if (mode === 'bare') await bareLoad();
+  else await check();
+  return {
+    bareMs: bare.length ? median(bare) : 0,
+    fullMs: full.length ? median(full) : 0,
+    engineMs: engine.length ? median(engine) : 0,
+    tasks,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function child(mode: Mode, path: string, runs: number): Measured {
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, '--measure', mode, path, String(runs)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (r.status !== 0) throw new Error(r.stderr || `measurement failed (${mode})`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as Measured;
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x > 0);
+  const args = process.argv.slice(2);
+  if (args[0] === '--measure') {
+    const result = await measure(args[1] as Mode, args[2] as string, Number(args[3]));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const sizes = args.map(Number).filter((x) => x > 0);
   const dir = join(__dirname, '..', '..', 'out', 'bench');
   mkdirSync(dir, { recursive: true });
-  const runs = 5;
-  console.log(`Node ${process.version}, ${runs} runs each, medians.`);
-  console.log('tasks    | bare load (ExcelJS) | full check | ratio | engine only | peak heap');
-  for (const n of sizes.length ? sizes : [20_000]) {
+  console.log(
+    `Node ${process.version}; bare loads and full checks alternate, medians of 7 runs (3 above 50,000 tasks);`,
+  );
+  console.log('peak memory: one bare load and one full check, each in a process of its own.');
+  console.log(
+    'tasks   | bare load | full check | time ratio | engine only | µs/task | peak RSS bare | peak RSS full | memory ratio',
+  );
+  for (const n of sizes.length ? sizes : [1_000, 20_000, 100_000]) {
     const path = join(dir, `plan-${n}.xlsx`);
-    const input = generatedPlan(n);
-    await writeSheetsXlsx(path, [input]);
-    const bare: number[] = [];
-    const full: number[] = [];
-    const engine: number[] = [];
-    let peak = 0;
-    let tasks = 0;
-    for (let i = 0; i < runs; i++) {
-      bare.push(await time(() => new ExcelJS.Workbook().xlsx.readFile(path)));
-      full.push(
-        await time(async () => {
-          const wb = new ExcelJS.Workbook();
-          await wb.xlsx.readFile(path);
-          const sheet = worksheetInput(wb.worksheets[0] as ExcelJS.Worksheet);
-          const t = performance.now();
-          const result = checkSheet(sheet, { today: '2025-10-20' });
-          engine.push(performance.now() - t);
-          tasks = result.plan.tasks.length;
-          peak = Math.max(peak, process.memoryUsage().heapUsed);
-        }),
-      );
-    }
-    if (tasks !== n) throw new Error(`expected ${n} tasks, the engine found ${tasks}`);
-    const b = median(bare);
-    const f = median(full);
-    console.log(
-      `${String(n).padEnd(8)} | ${`${b.toFixed(0)} ms`.padStart(19)} | ${`${f.toFixed(0)} ms`.padStart(10)} | ${(f / b).toFixed(2).padStart(5)} | ${`${median(engine).toFixed(0)} ms`.padStart(11)} | ${(peak / 1024 / 1024).toFixed(0)} MB`,
-    );
+    await writeSheetsXlsx(path, [generatedPlan(n)]);
+    const t = child('time', path, n > 50_000 ? 3 : 7);
+    const bare = child('bare', path, 1);
+    const full = child('full', path, 1);
+    if (t.tasks !== n || full.tasks !== n)
+      throw new Error(`expected ${n} tasks, the engine found ${t.tasks}`);
+    const cells = [
+      String(n).padEnd(7),
+      `${t.bareMs.toFixed(0)} ms`.padStart(9),
+      `${t.fullMs.toFixed(0)} ms`.padStart(10),
+      (t.fullMs / t.bareMs).toFixed(2).padStart(10),
+      `${t.engineMs.toFixed(0)} ms`.padStart(11),
+      ((t.engineMs * 1000) / n).toFixed(1).padStart(7),
+      `${bare.peakMb.toFixed(0)} MB`.padStart(13),
+      `${full.peakMb.toFixed(0)} MB`.padStart(13),
+      (full.peakMb / bare.peakMb).toFixed(2).padStart(12),
+    ];
+    console.log(cells.join(' | '));
   }
 }
 
-if (require.main === module)
+if (require.main === module) {
   main().catch((e: unknown) => {
     console.error(e);
     process.exitCode = 1;
   });
+}

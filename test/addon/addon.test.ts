@@ -263,6 +263,24 @@ describe('Cập nhật bảng trạng thái', () => {
     }
   });
 
+  it('a failure at any service call of Xóa đánh dấu leaves the flags whole or gone, never half', () => {
+    const { world: probe, sheet: probeSheet, addon: probeAddon } = sampleWorld();
+    const clean = hash(userState(probeSheet));
+    probeAddon.checkTaskSheet();
+    const flagged = hash(userState(probeSheet));
+    probe.log.calls = [];
+    probeAddon.clearFlags();
+    const calls = probe.log.calls.length;
+    for (let k = 1; k <= calls; k++) {
+      const { world, sheet, addon } = sampleWorld();
+      addon.checkTaskSheet();
+      world.log.calls = [];
+      world.log.failAt = k;
+      runFailing(world, () => addon.clearFlags());
+      expect([clean, flagged]).toContain(hash(userState(sheet)));
+    }
+  });
+
   it('writes text that starts with "=", "+", "-" or "@" as text, never as a formula', () => {
     const world = new FakeWorld(DIST);
     addInput(world, {
@@ -384,33 +402,53 @@ describe('every menu command on every whole seed fixture', () => {
     '002-tinh-long.json',
     '003-mo-cay.json',
     '004-dai-hai.json',
-  ])('%s', (file) => {
+  ])('%s: nothing the user made is lost', (file) => {
     const f = loadSeed(file);
     const world = new FakeWorld(DIST);
     const sheet = addInput(world, seedInput(f));
+    // What an officer adds by hand: notes, colours, a conditional-format rule, a formula.
+    sheet.notes.set(`${f.expected.headerRow}:2`, 'Cột này lấy từ Word');
+    sheet.notes.set(`${f.expected.tasks[0]?.row}:3`, 'Đã gọi điện nhắc');
+    sheet.backgrounds.set(`${f.expected.tasks[0]?.row}:1`, '#FFFF00');
+    sheet.backgrounds.set(`${f.expected.tasks.at(-1)?.row}:3`, '#00FF00');
+    sheet.rules.push(
+      new FakeRule('=LEN($B1)>500', '#EEEEEE', [new FakeRange(sheet, 1, 2, sheet.values.length, 1)]),
+    );
     const original = userState(sheet);
     const addon = loadAddon(world, NOW);
+    const untouched = (step: string) => {
+      world.active = sheet;
+      expect([step, userState(sheet)]).toEqual([step, original]);
+    };
+
     addon.onOpen({ authMode: 'NONE' });
+    untouched('onOpen');
     addon.checkTaskSheet();
     expect(world.toasts.at(-1)).toContain(`${f.expected.tasks.length} nhiệm vụ`);
+    addon.checkTaskSheet();
     addon.updateStatusSheet();
     const st = world.sheets.find((s) => s.metadata.length > 0) as FakeSheet;
     expect(st.values.find((r) => r[0] === 'Tổng cộng')?.[1]).toBe(f.expected.tasks.length);
     world.active = sheet;
     addon.clearFlags();
-    // Check, status sheet, clear: the task sheet is exactly as the user left it.
-    expect(userState(sheet)).toBe(original);
-    world.active = sheet;
+    untouched('check → check → status → clear');
+    addon.updateStatusSheet();
+    untouched('status');
+    addon.createTemplate();
+    untouched('template');
+    addon.showSettings();
+    addon.showHelp();
+    untouched('settings, help');
     addon.addMissingColumns();
-    // Only new columns, to the right of the table; every existing value unchanged.
+    // Only new columns, to the right of the table; every existing value, note, colour kept.
     const width = f.values[0]?.length ?? 0;
     expect(sheet.values.map((r) => r.slice(0, width))).toEqual(
       seedInput(f).values.map((r) => r.map((v) => v ?? '')),
     );
-    addon.createTemplate();
-    addon.showSettings();
-    addon.showHelp();
+    expect(JSON.stringify([[...sheet.notes].sort(), [...sheet.backgrounds].sort()])).toBe(
+      JSON.stringify([JSON.parse(original).notes, JSON.parse(original).backgrounds]),
+    );
     expect(world.alerts).toEqual([]);
-    expect(world.shown.map((s) => s.kind)).toEqual(['sidebar', 'dialog', 'dialog']);
+    expect(world.shown.map((s) => s.kind)).toEqual(['sidebar', 'sidebar', 'dialog', 'dialog']);
   });
 });
