@@ -12,9 +12,12 @@ import { UserError } from './errors';
 import { formatSummary } from './format';
 import { loadFile, type LoadedBook } from './read';
 import { writeChecked } from './write';
+import { formatRollup, runRollup } from './rollup';
+import { DEFAULT_STALE_DAYS } from '../core/rollup';
 
 export const USAGE = `Cách dùng:
   npm run --silent cli -- check TỆP [tùy chọn]
+  npm run --silent cli -- rollup TỆP… --out TỔNG-HỢP.xlsx [--today YYYY-MM-DD] [--stale-days N]
 
   TỆP                    bảng phân công dạng .xlsx hoặc .csv (UTF-8)
   --sheet TÊN            trang cần kiểm tra (mặc định: trang đầu tiên có bảng phân công)
@@ -24,7 +27,11 @@ export const USAGE = `Cách dùng:
   --json                 in kết quả dạng JSON
   --out TỆP.xlsx         ghi bản sao đã đánh dấu kèm trang "Trạng thái theo trụ cột"
 
-Mã thoát: 0 = không có lỗi, 1 = có lỗi cần sửa, 2 = không kiểm tra được.`;
+  rollup: tổng hợp các tệp đã kiểm tra (check --out) của nhiều xã vào một tệp của thành phố;
+         xã có số liệu cũ hơn --stale-days ngày (mặc định ${DEFAULT_STALE_DAYS}) được liệt kê riêng.
+
+Mã thoát: 0 = không có lỗi, 1 = có lỗi cần sửa (check) hoặc có xã không đọc được (rollup),
+          2 = không kiểm tra/tổng hợp được.`;
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -60,6 +67,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
         'due-soon-days': { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        'stale-days': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -72,11 +80,27 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [command, file, ...extra] = positionals;
-  if (command !== 'check' || !file || extra.length > 0) throw new UserError(USAGE);
-
   const today = values.today ?? dayInZone(io.now(), DEFAULT_TIME_ZONE);
-  if (!isIsoDay(today))
+  if ((command === 'check' || command === 'rollup') && !isIsoDay(today)) {
     throw new UserError(`Ngày “${today}” không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2025-10-31.`);
+  }
+  if (command === 'rollup') {
+    if (values.out === undefined || !/\.xlsx$/i.test(values.out)) {
+      throw new UserError(`Cần --out TỆP.xlsx cho bảng tổng hợp.\n\n${USAGE}`);
+    }
+    const stale = values['stale-days'];
+    if (stale !== undefined && !/^\d{1,4}$/.test(stale))
+      throw new UserError(`Số ngày “${stale}” không hợp lệ.`);
+    const files = positionals.slice(1);
+    const { result, code } = await runRollup(files, {
+      out: values.out,
+      today,
+      staleDays: stale === undefined ? undefined : Number(stale),
+    });
+    io.stdout(`${formatRollup(result, values.out)}\n`);
+    return code;
+  }
+  if (command !== 'check' || !file || extra.length > 0) throw new UserError(USAGE);
   let planYear: number | undefined;
   if (values['plan-year'] !== undefined) {
     planYear = Number(values['plan-year']);
