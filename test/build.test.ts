@@ -40,9 +40,12 @@ describe('dist/Code.js', () => {
       expect(existsSync(join(dist, `${page}.html`))).toBe(true);
   });
 
-  it('ships the manifest: V8, Vietnam time, only the current-spreadsheet scope', () => {
+  it('ships the manifest: V8, Vietnam time, only the current spreadsheet and its sidebar/dialogs', () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Ho_Chi_Minh' });
-    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
   });
 });
