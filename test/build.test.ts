@@ -40,12 +40,15 @@ describe('dist/Code.js', () => {
       expect(existsSync(join(dist, `${page}.html`))).toBe(true);
   });
 
-  it('ships the manifest: V8, Vietnam time, only the current spreadsheet and its sidebar/dialogs', () => {
+  it('ships the manifest: V8, Vietnam time, the scopes the code uses', () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Ho_Chi_Minh' });
     expect(manifest.oauthScopes).toEqual([
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
+      'https://www.googleapis.com/auth/drive.file',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 });

@@ -11,6 +11,9 @@ import { applyFlags, clearFlags } from './flags';
 import { readSheet, type SheetRead } from './read';
 import { loadSettings, parseSettingsForm, storeSettings, type Settings, type SettingsForm } from './settings';
 import { findStatusSheet, writeStatusSheet } from './status';
+import { sendStatus, showSent, type SendResult } from './share';
+import { createCommuneListSheet, startRollup, type RunOutcome } from './city';
+import { COMMUNE_LIST_SHEET_NAME, ROLLUP_SHEET_NAME } from '../core/rollup';
 import { APP_TITLE, UserFacingError, page } from './ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -122,23 +125,49 @@ export function checkTaskSheetCommand(): CheckResult {
   return result;
 }
 
-/** 2. Cập nhật bảng trạng thái */
-export function updateStatusSheetCommand(): CheckResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+/** Re-checks the task sheet and rewrites the status sheet; shared by "update" and "send". */
+function refreshStatusSheet(ss: Spreadsheet) {
   const settings = loadSettings();
   const { read } = taskSheet(ss, true);
   const options = engineOptions(ss, settings);
   const result = checkSheet(read.input, options);
   const time = Utilities.formatDate(new Date(), options.timeZone, 'HH:mm');
+  const commune = settings.commune || communeFromTitle(result.plan.title);
   const model = statusSheetModel(result, {
-    commune: settings.commune || communeFromTitle(result.plan.title),
+    commune,
     planName: planNameFromTitle(result.plan.title),
     planYear: result.plan.planYear,
     asOf: asOfText(result.today, time),
   });
   const sheet = writeStatusSheet(ss, model);
+  return { result, sheet, commune, timeZone: options.timeZone };
+}
+
+/** 2. Cập nhật bảng trạng thái */
+export function updateStatusSheetCommand(): CheckResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { result, sheet } = refreshStatusSheet(ss);
   ss.toast(`Đã cập nhật trang “${sheet.getName()}” (${result.plan.tasks.length} nhiệm vụ).`, APP_TITLE, 6);
   return result;
+}
+
+/** Gửi bảng trạng thái cho thành phố */
+export function sendToCityCommand(): SendResult | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (loadSettings().cityEmails.length === 0) {
+    ss.toast('Chưa có địa chỉ thư của thành phố: hãy nhập ở đây rồi gửi lại.', APP_TITLE, 8);
+    showSettingsCommand();
+    return null;
+  }
+  const { result, sheet, commune, timeZone } = refreshStatusSheet(ss);
+  const sent = sendStatus(ss, sheet, {
+    commune,
+    planYear: result.plan.planYear,
+    tasks: result.plan.tasks.length,
+    timeZone,
+  });
+  showSent(sent);
+  return sent;
 }
 
 const ADDED_COLUMNS: ColumnKey[] = ['partners', 'status', 'completedOn'];
@@ -320,4 +349,40 @@ export function selectCellCommand(sheetName: string, row: number, column: string
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new UserFacingError(`Không còn trang “${sheetName}”.`);
   sheet.getRange(`${column}${row}`).activate();
+}
+
+/** Tổng hợp các xã (city): starts the roll-up, or says one is under way. */
+export function rollupCommand(): RunOutcome | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const outcome = startRollup(ss);
+  if (!outcome) return null;
+  const ui = SpreadsheetApp.getUi();
+  if (outcome.done && outcome.result) {
+    const r = outcome.result;
+    ui.alert(
+      APP_TITLE,
+      `Đã tổng hợp ${r.communes.length} xã vào trang “${ROLLUP_SHEET_NAME}”.` +
+        (r.failures.length > 0 ? ` ${r.failures.length} xã không đọc được: xem bảng 4 của trang đó.` : ''),
+      ui.ButtonSet.OK,
+    );
+  } else {
+    ss.toast(
+      `Đã đọc ${outcome.read}/${outcome.total} xã. Việc tổng hợp tự chạy tiếp mỗi phút cho đến khi xong.`,
+      APP_TITLE,
+      10,
+    );
+  }
+  return outcome;
+}
+
+/** Tạo trang Danh sách xã (city) */
+export function createCommuneListCommand(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = createCommuneListSheet(ss);
+  ss.setActiveSheet(sheet);
+  ss.toast(
+    `Ghi tên từng xã và đường dẫn bảng trạng thái của xã vào trang “${COMMUNE_LIST_SHEET_NAME}”.`,
+    APP_TITLE,
+    8,
+  );
 }

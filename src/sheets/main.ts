@@ -13,7 +13,11 @@ import {
   showHelpCommand,
   showSettingsCommand,
   updateStatusSheetCommand,
+  sendToCityCommand,
+  rollupCommand,
+  createCommuneListCommand,
 } from './commands';
+import { continueRollupRun } from './city';
 import type { SettingsForm } from './settings';
 import { failureMessage, runCommand } from './ui';
 
@@ -25,6 +29,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem('Kiểm tra bảng phân công', 'checkTaskSheet')
     .addItem('Cập nhật bảng trạng thái', 'updateStatusSheet')
+    .addItem('Gửi bảng trạng thái cho thành phố', 'sendToCity')
     .addSeparator()
     .addItem('Thêm cột chuẩn còn thiếu', 'addMissingColumns')
     .addItem('Tạo bảng mẫu', 'createTemplate')
@@ -32,6 +37,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem('Cài đặt…', 'showSettings')
     .addItem('Hướng dẫn', 'showHelp')
+    .addSeparator()
+    .addItem('Thành phố: tạo trang Danh sách xã', 'createCommuneList')
+    .addItem('Thành phố: tổng hợp các xã', 'rollupCommunes')
     .addToUi();
 }
 
@@ -45,6 +53,10 @@ export function checkTaskSheet(): void {
 
 export function updateStatusSheet(): void {
   runCommand(updateStatusSheetCommand);
+}
+
+export function sendToCity(): void {
+  runCommand(sendToCityCommand);
 }
 
 export function addMissingColumns(): void {
@@ -65,6 +77,19 @@ export function showSettings(): void {
 
 export function showHelp(): void {
   runCommand(showHelpCommand);
+}
+
+export function createCommuneList(): void {
+  runCommand(createCommuneListCommand);
+}
+
+export function rollupCommunes(): void {
+  runCommand(rollupCommand);
+}
+
+/** Time-driven trigger: the next chunk of the city's roll-up (no user interface here). */
+export function continueRollup(): void {
+  continueRollupRun();
 }
 
 /** google.script.run from the settings dialog. */

@@ -76,3 +76,8 @@ export function loadSettings(): Settings {
 export function storeSettings(settings: Settings): void {
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(SettingsSchema.parse(settings)));
 }
+
+/** The addresses that are well-formed e-mail addresses (the others are dropped). */
+export function validEmails(list: readonly string[]): string[] {
+  return list.filter((e) => email.safeParse(e).success);
+}

@@ -8,7 +8,7 @@ import { STATUS_LAYOUT_VERSION, STATUS_SHEET_NAME, type StatusSheetModel } from 
 import { asText } from './read';
 
 export const STATUS_METADATA_KEY = 'keHoachCds.statusSheet';
-const TEMP_NAME = 'Kế hoạch CĐS (đang cập nhật)';
+export const TEMP_NAME = 'Kế hoạch CĐS (đang cập nhật)';
 
 export function findStatusSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -25,19 +25,52 @@ export function writeStatusSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   model: StatusSheetModel,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const previous = findStatusSheet(ss);
+  return replaceOwnSheet(ss, {
+    metadataKey: STATUS_METADATA_KEY,
+    metadataValue: STATUS_LAYOUT_VERSION,
+    name: STATUS_SHEET_NAME,
+    fill: (sheet) => fill(sheet, model),
+  });
+}
+
+export function findOwnSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  for (const m of ss.createDeveloperMetadataFinder().withKey(key).find()) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/**
+ * Replaces the add-on's own sheet (found by its metadata key, never by name) with a new one
+ * filled by `fill`. The new sheet is built complete under a temporary name and only then takes
+ * the old one's name and place; on any failure the old sheet stays as it was. A user's sheet
+ * that happens to have the name is left alone and the new sheet takes another name.
+ */
+export function replaceOwnSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: {
+    metadataKey: string;
+    metadataValue: string;
+    name: string;
+    fill: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void;
+  },
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const previous = findOwnSheet(ss, spec.metadataKey);
   const leftover = ss.getSheetByName(TEMP_NAME);
   if (leftover && leftover !== previous) ss.deleteSheet(leftover);
   // The new sheet takes the old one's place among the tabs, or comes last.
   const sheet = ss.insertSheet(TEMP_NAME, previous ? previous.getIndex() - 1 : ss.getNumSheets());
   let oldName: string | null = null;
   try {
-    fill(sheet, model);
-    sheet.addDeveloperMetadata(STATUS_METADATA_KEY, STATUS_LAYOUT_VERSION);
+    spec.fill(sheet);
+    sheet.addDeveloperMetadata(spec.metadataKey, spec.metadataValue);
     oldName = previous ? previous.getName() : null;
-    let name = oldName ?? STATUS_SHEET_NAME;
-    // A sheet of the user's with that name is left alone: take another name.
-    if (!previous && ss.getSheetByName(name)) name = `${STATUS_SHEET_NAME} (Kế hoạch CĐS)`;
+    let name = oldName ?? spec.name;
+    if (!previous && ss.getSheetByName(name)) name = `${spec.name} (Kế hoạch CĐS)`;
     if (previous) previous.setName(`${TEMP_NAME} (cũ)`);
     sheet.setName(name);
     if (previous) ss.deleteSheet(previous);

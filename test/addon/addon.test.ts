@@ -56,6 +56,7 @@ describe('onOpen', () => {
     expect(world.menu).toEqual([
       'Kiểm tra bảng phân công→checkTaskSheet',
       'Cập nhật bảng trạng thái→updateStatusSheet',
+      'Gửi bảng trạng thái cho thành phố→sendToCity',
       '---',
       'Thêm cột chuẩn còn thiếu→addMissingColumns',
       'Tạo bảng mẫu→createTemplate',
@@ -63,6 +64,9 @@ describe('onOpen', () => {
       '---',
       'Cài đặt…→showSettings',
       'Hướng dẫn→showHelp',
+      '---',
+      'Thành phố: tạo trang Danh sách xã→createCommuneList',
+      'Thành phố: tổng hợp các xã→rollupCommunes',
     ]);
     expect(world.log.calls).toEqual(['SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
     for (const item of world.menu.filter((m) => m !== '---')) {
@@ -72,7 +76,7 @@ describe('onOpen', () => {
     }
     world.menu = [];
     addon.onInstall({});
-    expect(world.menu).toHaveLength(9);
+    expect(world.menu).toHaveLength(13);
   });
 });
 

@@ -185,7 +185,14 @@ export class FakeSheet {
       const p = parseA1(a);
       return new FakeRange(this, p.row, p.col, p.rows, p.cols);
     });
-    return { getRanges: () => ranges };
+    const list = {
+      getRanges: () => ranges,
+      setFontWeight: () => list,
+      setWrap: () => list,
+      setBackground: (c: string) => (ranges.forEach((r) => r.setBackground(c)), list),
+      setNumberFormat: (f: string) => (ranges.forEach((r) => r.setNumberFormat(f)), list),
+    };
+    return list;
   }
   getConditionalFormatRules() {
     return [...this.rules];
@@ -249,6 +256,19 @@ export class FakeSheet {
   }
   insertChart(chart: Chart) {
     this.charts.push(chart);
+  }
+  appendRow(row: Value[]) {
+    const r = this.lastRow() + 1;
+    row.forEach((v, i) => this.setCell(r, i + 1, v));
+    return this.proxy;
+  }
+  /** Copies values, merges and charts into another spreadsheet, as "Bản sao của …". */
+  copyTo(target: { getId(): string }) {
+    const book = this.world.drive.books.get(target.getId()) as FakeWorld;
+    const copy = book.addSheet(`Bản sao của ${this.name}`, this.values, this.merges);
+    copy.charts = this.charts.map((c) => ({ ...c }));
+    copy.frozenRows = this.frozenRows;
+    return copy.proxy;
   }
   addDeveloperMetadata(key: string, value: string) {
     this.metadata.push({ key, value });
@@ -345,6 +365,10 @@ export class FakeRange {
     this.each((r, c) => this.sheet.backgrounds.set(`${r}:${c}`, color));
     return this;
   }
+  setValue(v: Value) {
+    this.sheet.setCell(this.row, this.col, v);
+    return this;
+  }
   setNumberFormat(f: string) {
     this.each((r, c) => this.sheet.formats.set(`${r}:${c}`, f));
     return this;
@@ -399,12 +423,19 @@ export class FakeWorld {
   menu: string[] = [];
   properties = new Map<string, string>();
   lockHeld = false;
+  user = 'can.bo@xa.gov.vn';
+  id: string;
+  name = 'Bảng phân công';
   private nextId = 1;
 
   constructor(
     /** Folder holding Sidebar.html, Settings.html, Help.html. */
     readonly htmlDir = join(__dirname, '..', '..', 'src', 'sheets', 'html'),
-  ) {}
+    /** The Drive this spreadsheet lives in, shared with other worlds. */
+    readonly drive: FakeDrive = new FakeDrive(),
+  ) {
+    this.id = drive.register(this);
+  }
 
   addSheet(name: string, values: Value[][] = [], merges: Merge[] = []): FakeSheet {
     const sheet = new FakeSheet(this, name, this.nextId++);
@@ -425,12 +456,18 @@ export class FakeWorld {
     return this.sheets.find((s) => s.name === name);
   }
 
-  /** The globals Apps Script provides, bound to this world. */
-  globals(): Record<string, unknown> {
+  private cachedApi: object | null = null;
+
+  /** The Spreadsheet object of this world, as SpreadsheetApp hands it out. */
+  api(): object {
+    if (this.cachedApi) return this.cachedApi;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fakes close over the world they belong to
     const world = this;
     const log = this.log;
-    const spreadsheet = counted(log, 'Spreadsheet', {
+    this.cachedApi = counted(log, 'Spreadsheet', {
+      getId: () => world.id,
+      getUrl: () => `https://docs.google.com/spreadsheets/d/${world.id}/edit`,
+      getName: () => world.name,
       getActiveSheet: () => world.active.proxy,
       getSheets: () => world.sheets.map((s) => s.proxy),
       getSheetByName: (name: string) => world.sheet(name)?.proxy ?? null,
@@ -474,6 +511,15 @@ export class FakeWorld {
         return finder;
       },
     });
+    return this.cachedApi;
+  }
+
+  /** The globals Apps Script provides, bound to this world. */
+  globals(): Record<string, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fakes close over the world they belong to
+    const world = this;
+    const log = this.log;
+    const spreadsheet = this.api();
     const ui = counted(log, 'Ui', {
       ButtonSet: { OK: 'OK' },
       alert: (title: string, message?: string) => {
@@ -519,15 +565,69 @@ export class FakeWorld {
     const props = counted(log, 'Properties', {
       getProperty: (k: string) => world.properties.get(k) ?? null,
       setProperty: (k: string, v: string) => (world.properties.set(k, v), props),
+      getProperties: () => Object.fromEntries(world.properties),
+      setProperties: (values: Record<string, string>, deleteAllOthers?: boolean) => {
+        if (deleteAllOthers) world.properties.clear();
+        for (const [k, v] of Object.entries(values)) world.properties.set(k, v);
+        return props;
+      },
+      deleteProperty: (k: string) => (world.properties.delete(k), props),
     });
     return {
       SpreadsheetApp: counted(log, 'SpreadsheetApp', {
         getUi: () => ui,
         getActiveSpreadsheet: () => spreadsheet,
+        openById: (id: string) => world.drive.open(id, world.user).api(),
+        create: (name: string) => {
+          const book = new FakeWorld(world.htmlDir, world.drive);
+          book.log = log;
+          book.name = name;
+          book.addSheet('Trang tính1');
+          world.drive.owners.set(book.id, world.user);
+          return book.api();
+        },
         newConditionalFormatRule: conditionalRule,
         newDataValidation: validation,
       }),
       Charts: { ChartType: { BAR: 'BAR' } },
+      DriveApp: counted(log, 'DriveApp', {
+        getFileById: (id: string) => {
+          const acl = world.drive.acl(id);
+          const user = (email: string) => ({ getEmail: () => email });
+          return counted(log, 'File', {
+            getViewers: () => [...acl.viewers].map(user),
+            getEditors: () => [...acl.editors].map(user),
+            addViewers: (emails: string[]) => {
+              for (const e of emails) acl.viewers.add(e);
+              world.drive.shares.push(...emails);
+            },
+          });
+        },
+      }),
+      Session: counted(log, 'Session', { getActiveUser: () => ({ getEmail: () => world.user }) }),
+      ScriptApp: counted(log, 'ScriptApp', {
+        newTrigger: (handler: string) => {
+          const b = {
+            timeBased: () => b,
+            after: (ms: number) => ((trigger.afterMs = ms), b),
+            create: () => {
+              world.drive.triggers.push(trigger);
+              return trigger;
+            },
+          };
+          const trigger = {
+            id: `t${world.drive.triggers.length + 1}-${handler}`,
+            handler,
+            afterMs: 0,
+            getHandlerFunction: () => handler,
+          };
+          return b;
+        },
+        getProjectTriggers: () => [...world.drive.triggers],
+        deleteTrigger: (t: { id: string }) => {
+          world.drive.triggers = world.drive.triggers.filter((x) => x.id !== t.id);
+        },
+      }),
       PropertiesService: counted(log, 'PropertiesService', { getDocumentProperties: () => props }),
       LockService: counted(log, 'LockService', {
         getDocumentLock: () =>
@@ -554,14 +654,25 @@ export class FakeWorld {
       }),
       Utilities: counted(log, 'Utilities', {
         formatDate: (d: Date, tz: string, fmt: string) => {
-          const parts = new Intl.DateTimeFormat('en-GB', {
-            timeZone: tz,
-            hour: '2-digit',
-            minute: '2-digit',
-            hour12: false,
-          }).format(d);
-          if (fmt !== 'HH:mm') throw new Error(`định dạng chưa hỗ trợ: ${fmt}`);
-          return parts;
+          const parts = Object.fromEntries(
+            new Intl.DateTimeFormat('en-GB', {
+              timeZone: tz,
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+              hour12: false,
+            })
+              .formatToParts(d)
+              .map((p) => [p.type, p.value]),
+          ) as Record<string, string>;
+          return fmt
+            .replace('yyyy', parts.year ?? '')
+            .replace('MM', parts.month ?? '')
+            .replace('dd', parts.day ?? '')
+            .replace('HH', parts.hour ?? '')
+            .replace('mm', parts.minute ?? '');
         },
       }),
     };
@@ -591,5 +702,46 @@ export class FakeHtml {
   }
   setHeight() {
     return this;
+  }
+}
+
+/** Spreadsheets by id, who may open them, who they are shared with, the project's triggers, the clock. */
+export class FakeDrive {
+  books = new Map<string, FakeWorld>();
+  owners = new Map<string, string>();
+  /** Ids the user may not open (not shared with them). */
+  denied = new Set<string>();
+  private acls = new Map<string, { viewers: Set<string>; editors: Set<string> }>();
+  /** Every address passed to addViewers, in order. */
+  shares: string[] = [];
+  triggers: { id: string; handler: string; afterMs: number; getHandlerFunction(): string }[] = [];
+  /** Milliseconds since the epoch, as Date.now() sees it in the loaded add-on. */
+  now = Date.parse('2026-12-20T09:00:00+07:00');
+  /** Time one SpreadsheetApp.openById takes. */
+  openCostMs = 0;
+  private seq = 0;
+
+  register(world: FakeWorld): string {
+    this.seq++;
+    const id = `1FakeSpreadsheet${String(this.seq).padStart(6, '0')}AbCdEfGhIjKl`;
+    this.books.set(id, world);
+    return id;
+  }
+
+  open(id: string, _user: string): FakeWorld {
+    this.now += this.openCostMs;
+    const book = this.books.get(id);
+    if (!book || this.denied.has(id))
+      throw new Error('Không tìm thấy bảng tính có mã này, hoặc bạn không có quyền truy cập.');
+    return book;
+  }
+
+  acl(id: string) {
+    let a = this.acls.get(id);
+    if (!a) {
+      a = { viewers: new Set(), editors: new Set() };
+      this.acls.set(id, a);
+    }
+    return a;
   }
 }

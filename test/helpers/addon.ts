@@ -21,7 +21,11 @@ export type AddonFunctions = Record<
   | 'createTemplate'
   | 'clearFlags'
   | 'showSettings'
-  | 'showHelp',
+  | 'showHelp'
+  | 'sendToCity'
+  | 'createCommuneList'
+  | 'rollupCommunes'
+  | 'continueRollup',
   (...args: unknown[]) => void
 > & {
   saveSettings: (form: Record<string, string>) => { ok: boolean; errors: string[] };
@@ -31,7 +35,8 @@ export type AddonFunctions = Record<
 /** A world with the add-on loaded: its top-level functions run against the world's fakes. */
 export function loadAddon(world: FakeWorld, now?: string): AddonFunctions {
   const globals: Record<string, unknown> = { ...world.globals() };
-  if (now) globals.Date = fixedDate(new Date(now).getTime());
+  if (now) world.drive.now = new Date(now).getTime();
+  globals.Date = fixedDate(() => world.drive.now);
   const context = createContext(globals);
   runInContext(readFileSync(join(DIST, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
   return context as unknown as AddonFunctions;
@@ -66,15 +71,15 @@ export function userState(sheet: FakeSheet) {
   });
 }
 
-/** A Date whose "now" is fixed, so that deadlines are judged against a known day. */
-function fixedDate(now: number): DateConstructor {
+/** A Date whose "now" is the fake Drive's clock, so that tests decide what day and time it is. */
+function fixedDate(now: () => number): DateConstructor {
   class FixedDate extends Date {
     constructor(...args: unknown[]) {
-      if (args.length === 0) super(now);
+      if (args.length === 0) super(now());
       else super(...(args as [string]));
     }
     static override now(): number {
-      return now;
+      return now();
     }
   }
   return FixedDate as unknown as DateConstructor;
