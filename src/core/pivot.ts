@@ -20,7 +20,7 @@ export interface PivotRow {
 
 export const TOTAL_ROW = 'Tổng cộng';
 
-function emptyRow(pillar: string): PivotRow {
+export function emptyRow(pillar: string): PivotRow {
   return {
     pillar,
     total: 0,

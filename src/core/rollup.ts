@@ -7,7 +7,7 @@ import { daysBetween, isValidDay, isoDay, type IsoDay } from './dates';
 import type { CellValue } from './grid';
 import { cellText, isDate } from './grid';
 import type { PivotRow } from './pivot';
-import { TOTAL_ROW } from './pivot';
+import { TOTAL_ROW, emptyRow } from './pivot';
 import { STATUS_COLUMNS, STATUS_LAYOUT_VERSION } from './status-sheet';
 import { collapse } from './text';
 import { PILLARS } from './vocabulary';
@@ -174,20 +174,7 @@ export function rollup(entries: readonly RollupEntry[], opts: RollupOptions): Ro
     for (const r of s.rows) {
       out.detail.push({ ...line(name, s.asOf, r), pillar: r.pillar });
       const key = canonical.has(r.pillar) ? r.pillar : OTHER_SECTIONS;
-      const acc = pooled.get(key) ?? {
-        ...r,
-        pillar: key,
-        total: 0,
-        done: 0,
-        doneOnTime: 0,
-        doneLate: 0,
-        onTrack: 0,
-        overdue: 0,
-        noDeadline: 0,
-        dueSoon: 0,
-        missingLead: 0,
-        doneRate: 0,
-      };
+      const acc = pooled.get(key) ?? emptyRow(key);
       for (const k of [
         'total',
         'done',

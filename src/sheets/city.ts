@@ -21,7 +21,7 @@ import { STATUS_SHEET_NAME } from '../core/status-sheet';
 import { DEFAULT_TIME_ZONE } from '../core/plan';
 import { asText } from './read';
 import { columnLetter } from '../core/text';
-import { findOwnSheet, replaceOwnSheet } from './status';
+import { findOwnSheet, insertStackedBars, replaceOwnSheet } from './status';
 import { APP_TITLE, UserFacingError } from './ui';
 
 export const ROLLUP_STATE_KEY = 'keHoachCds.rollup.state';
@@ -259,23 +259,8 @@ export function writeRollupSheet(
       const pillars = tables[1];
       if (pillars && pillars.last >= pillars.first) {
         const span = pillars.last - pillars.header + 1;
-        const col = (c: number) => sheet.getRange(pillars.header + 1, c, span, 1);
-        sheet.insertChart(
-          sheet
-            .newChart()
-            .setChartType(Charts.ChartType.BAR)
-            .addRange(col(1))
-            .addRange(col(4))
-            .addRange(col(5))
-            .addRange(col(6))
-            .addRange(col(7))
-            .setNumHeaders(1)
-            .setOption('isStacked', true)
-            .setOption('title', 'Tiến độ theo trụ cột, tất cả các xã')
-            .setOption('colors', ['#34A853', '#4285F4', '#EA4335', '#BDBDBD'])
-            .setPosition(4, width + 2, 0, 0)
-            .build(),
-        );
+        const columns = [1, 4, 5, 6, 7].map((c) => sheet.getRange(pillars.header + 1, c, span, 1));
+        insertStackedBars(sheet, columns, 'Tiến độ theo trụ cột, tất cả các xã', 4, width + 2);
       }
     },
   });

@@ -132,21 +132,31 @@ function fill(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: StatusSheetModel
 
   // Stacked bars by pillar: done, on track, overdue, no deadline (the canonical rows and sections).
   const pivotRows = model.totalRow - model.headerRow;
-  const col = (i: number) => sheet.getRange(model.headerRow + 1, i + 1, pivotRows, 1);
-  const chart = sheet
-    .newChart()
-    .setChartType(Charts.ChartType.BAR)
-    .addRange(col(0))
-    .addRange(col(2))
-    .addRange(col(5))
-    .addRange(col(6))
-    .addRange(col(7))
-    .setNumHeaders(1)
-    .setOption('isStacked', true)
-    .setOption('title', 'Tiến độ nhiệm vụ theo trụ cột')
-    .setOption('colors', ['#34A853', '#4285F4', '#EA4335', '#BDBDBD'])
-    .setOption('legend', { position: 'bottom' })
-    .setPosition(rows + 2, 1, 0, 0)
-    .build();
-  sheet.insertChart(chart);
+  const columns = [0, 2, 5, 6, 7].map((i) => sheet.getRange(model.headerRow + 1, i + 1, pivotRows, 1));
+  insertStackedBars(sheet, columns, 'Tiến độ nhiệm vụ theo trụ cột', rows + 2, 1);
+}
+
+/**
+ * A stacked bar chart: the first range holds the labels (with its header), the others done, on
+ * track, overdue and no deadline, coloured the same in every sheet the add-on writes.
+ */
+export function insertStackedBars(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  ranges: GoogleAppsScript.Spreadsheet.Range[],
+  title: string,
+  row: number,
+  column: number,
+): void {
+  let builder = sheet.newChart().setChartType(Charts.ChartType.BAR);
+  for (const r of ranges) builder = builder.addRange(r);
+  sheet.insertChart(
+    builder
+      .setNumHeaders(1)
+      .setOption('isStacked', true)
+      .setOption('title', title)
+      .setOption('colors', ['#34A853', '#4285F4', '#EA4335', '#BDBDBD'])
+      .setOption('legend', { position: 'bottom' })
+      .setPosition(row, column, 0, 0)
+      .build(),
+  );
 }
