@@ -6,9 +6,11 @@
 import { STATUS_SHEET_NAME } from '../core/status-sheet';
 import { loadSettings, validEmails } from './settings';
 import { APP_TITLE, UserFacingError, page } from './ui';
+import { findOwnSheet } from './status';
 
 export const COPY_ID_KEY = 'keHoachCds.cityCopyId';
 export const SEND_LOG_SHEET = 'Nhật ký gửi';
+export const SEND_LOG_METADATA_KEY = 'keHoachCds.sendLog';
 export const SEND_LOG_HEADER = ['Thời gian', 'Người gửi', 'Người nhận', 'Đường dẫn', 'Số nhiệm vụ'];
 
 export interface SendResult {
@@ -70,11 +72,15 @@ export function sendStatus(
   const url = target.getUrl();
   const when = Utilities.formatDate(new Date(), meta.timeZone, 'dd/MM/yyyy HH:mm');
   const sender = Session.getActiveUser().getEmail() || '(không rõ)';
-  let log = ss.getSheetByName(SEND_LOG_SHEET);
+  // The log is the add-on's own sheet (tagged); a user's sheet of the same name is left alone.
+  let log = findOwnSheet(ss, SEND_LOG_METADATA_KEY);
   if (!log) {
-    log = ss.insertSheet(SEND_LOG_SHEET);
+    log = ss.insertSheet(
+      ss.getSheetByName(SEND_LOG_SHEET) ? `${SEND_LOG_SHEET} (Kế hoạch CĐS)` : SEND_LOG_SHEET,
+    );
     log.appendRow(SEND_LOG_HEADER);
     log.setFrozenRows(1);
+    log.addDeveloperMetadata(SEND_LOG_METADATA_KEY, 'v1');
   }
   log.appendRow([when, sender, emails.join(', '), url, meta.tasks]);
   return { url, created, recipients: emails, added };

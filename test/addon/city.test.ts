@@ -77,6 +77,15 @@ describe('Gửi bảng trạng thái cho thành phố', () => {
     ]);
   });
 
+  it('keeps its log apart from a user sheet that is already called "Nhật ký gửi"', () => {
+    const { world, addon } = commune(['so.khcn@cantho.gov.vn']);
+    const mine = world.addSheet('Nhật ký gửi', [['Sổ công văn đi']]);
+    addon.sendToCity();
+    addon.sendToCity();
+    expect(mine.values).toEqual([['Sổ công văn đi']]);
+    expect(world.sheet('Nhật ký gửi (Kế hoạch CĐS)')?.values).toHaveLength(3);
+  });
+
   it('opens the settings when no address is configured, and creates nothing', () => {
     const { world, addon } = commune([]);
     addon.sendToCity();
