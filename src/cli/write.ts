@@ -5,7 +5,6 @@
 import ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
 import type { Finding, Severity } from '../core/findings';
-import { DEFAULT_TIME_ZONE } from '../core/plan';
 import {
   STATUS_SHEET_NAME,
   asOfText,
@@ -18,7 +17,6 @@ import { SEVERITY_COLORS, notesByCell } from '../core/flags';
 import type { LoadedBook } from './read';
 import { UserError } from './errors';
 import { resolve } from 'node:path';
-import { dayInZone } from '../core/dates';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -158,8 +156,4 @@ export function renderStatusSheet(ws: ExcelJS.Worksheet, result: CheckResult): v
   }
   ws.views = [{ state: 'frozen', ySplit: model.headerRow + 1 }];
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-}
-
-export function todayInVietnam(now: Date): string {
-  return dayInZone(now, DEFAULT_TIME_ZONE);
 }

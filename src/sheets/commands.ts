@@ -94,7 +94,7 @@ export function sidebarData(result: CheckResult): SidebarData {
   return {
     sheet: result.plan.sheet,
     tasks: result.plan.tasks.length,
-    pillars: result.pivot.filter((p) => p.total > 0).length - 1,
+    pillars: result.pivot.slice(0, -1).filter((p) => p.total > 0).length,
     planYear: result.plan.planYear,
     today: result.today,
     counts: [...counts.values()].sort((a, b) => rank[a.severity as Severity] - rank[b.severity as Severity]),

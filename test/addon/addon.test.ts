@@ -456,3 +456,17 @@ describe('every menu command on every whole seed fixture', () => {
     expect(world.shown.map((s) => s.kind)).toEqual(['sidebar', 'sidebar', 'dialog', 'dialog']);
   });
 });
+
+describe('a task table with no task yet', () => {
+  it('checks cleanly and says 0 tasks, 0 pillars', () => {
+    const world = new FakeWorld(DIST);
+    addInput(world, {
+      name: 'Mới',
+      values: [['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành']],
+    });
+    loadAddon(world, NOW).checkTaskSheet();
+    expect(world.alerts).toEqual([]);
+    expect(world.toasts.at(-1)).toContain('0 nhiệm vụ');
+    expect(world.shown.at(-1)?.html).toContain('"tasks":0,"pillars":0');
+  });
+});
