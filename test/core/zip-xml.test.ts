@@ -67,7 +67,7 @@ describe('openZip', () => {
     const bytes = zipSync({ 'a.xml': strToU8('<a/>') });
     for (let i = 0; i < bytes.length - 4; i++)
       if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2)
-        bytes[i + 8] |= 1;
+        bytes[i + 8] = (bytes[i + 8] as number) | 1;
     expect(problem(() => openZip(bytes).read('a.xml'))).toBe('zip-encrypted');
   });
 });
