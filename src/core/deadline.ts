@@ -8,8 +8,7 @@
  */
 import { dayInZone, endOfMonth, isValidDay, isoDay, type IsoDay } from './dates';
 import { isDate } from './grid';
-import { isMissingLead } from './status';
-import { collapse, fold } from './text';
+import { collapse, fold, foldKey } from './text';
 
 export type DeadlineKind = 'date' | 'recurring' | 'conditional' | 'missing' | 'unknown';
 
@@ -26,6 +25,21 @@ export interface DeadlineContext {
 }
 
 type Cell = string | number | boolean | Date | null | undefined;
+
+/** Characters of a deadline cell the grammar reads. */
+export const MAX_DEADLINE_TEXT = 400;
+
+/** Deadline cells that say "nothing here" (a lead placeholder such as "x" is not one of them). */
+const DEADLINE_PLACEHOLDERS = new Set(
+  ['-', '–', '—', '…', '...', '?', 'N/A', 'NA', 'chưa có', 'chưa xác định', 'chưa rõ', 'chưa ghi'].map(
+    (p) => foldKey(p) || p,
+  ),
+);
+
+function isDeadlinePlaceholder(text: string): boolean {
+  const key = foldKey(text);
+  return key === '' || DEADLINE_PLACEHOLDERS.has(key) || DEADLINE_PLACEHOLDERS.has(text.trim());
+}
 
 const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 const Q = '(?:iv|iii|ii|i|v|\\d)';
@@ -99,11 +113,14 @@ const RULES: Rule[] = [
       return endOfMonth(yearOr(m[2], planYear), last * 3);
     },
   },
-  // 6 tháng đầu năm (2026) / 6 tháng cuối năm
+  // 6 tháng đầu năm (2026) / 6 tháng cuối năm; any other count ("16 tháng cuối năm") is no half-year
   {
-    re: new RegExp(`(?:06|6)\\s*thang\\s*(dau|cuoi)\\s*(?:nam)?\\s*${YEAR}?`, 'g'),
-    due: (m, planYear) =>
-      m[1] === 'dau' ? isoDay(yearOr(m[2], planYear), 6, 30) : isoDay(yearOr(m[2], planYear), 12, 31),
+    re: new RegExp(`(?<!\\d)(\\d{1,3})\\s*thang\\s*(dau|cuoi)\\s*(?:nam)?\\s*${YEAR}?`, 'g'),
+    due: (m, planYear) => {
+      if (Number(m[1]) !== 6) return INVALID;
+      const year = yearOr(m[3], planYear);
+      return m[2] === 'dau' ? isoDay(year, 6, 30) : isoDay(year, 12, 31);
+    },
   },
   // Tháng 10/2025 · tháng 01 năm 2026 · T10/2025 · Tháng 10 - 2025
   {
@@ -115,10 +132,13 @@ const RULES: Rule[] = [
     re: new RegExp(`(?<![\\d/.])(\\d{1,2})\\s*[/.-]\\s*${YEAR}(?!\\d)`, 'g'),
     due: (m) => monthEnd(g(m, 1), Number(m[2])),
   },
-  // Ngày 10/10, 10/10 (no year → plan year)
+  // Ngày 10/10, 10/10, ngày 10.10 (no year → plan year); a bare "1.5" is a number, not a day
   {
-    re: /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})(?![\d/.])/g,
-    due: (m, planYear) => fullDate(g(m, 1), g(m, 2), String(planYear)),
+    re: /(?<![\d/.,])(?:(\d{1,2})\s*\/\s*(\d{1,2})|(?<=ngay\s{0,3})(\d{1,2})\s*\.\s*(\d{1,2}))(?![\d/.,])/g,
+    due: (m, planYear) =>
+      m[1] !== undefined
+        ? fullDate(g(m, 1), g(m, 2), String(planYear))
+        : fullDate(g(m, 3), g(m, 4), String(planYear)),
   },
   // Tháng 10 (no year)
   {
@@ -139,8 +159,9 @@ const RULES: Rule[] = [
   // Quý (no number: "hằng quý" is recurring) is not a date; nothing else.
 ];
 
+// Counts are bounded and anchored on a non-digit (no quantifier can rescan a run of digits).
 const RECURRING =
-  /(?<![a-z])(thuong xuyen|lien tuc|hang (ngay|tuan|thang|quy|nam)|hang (ngay|tuan|thang|quy|nam)|dinh ky|moi (ngay|tuan|thang|quy|nam)|\d+\s*(lan)?\s*\/\s*(tuan|thang|quy|nam)|\d+\s*(ngay|tuan|thang|quy|nam)\s*\/\s*lan|lan\s*\/\s*(tuan|thang|quy|nam)|dot xuat|khi co yeu cau|thuong nien|suot nam)(?![a-z])/;
+  /(?<![a-z])(thuong xuyen|lien tuc|hang (ngay|tuan|thang|quy|nam)|dinh ky|moi (ngay|tuan|thang|quy|nam)|(?<!\d)\d{1,3} ?(lan)? ?\/ ?(tuan|thang|quy|nam)|(?<!\d)\d{1,3} ?(ngay|tuan|thang|quy|nam) ?\/ ?lan|lan ?\/ ?(tuan|thang|quy|nam)|dot xuat|khi co yeu cau|thuong nien|suot nam)(?![a-z])/;
 
 const CONDITIONAL =
   /(?<![a-z])(theo (ke hoach|kh|chi dao|yeu cau|huong dan|van ban|lo trinh|quy dinh|thong bao|de nghi)|khi (co|tinh|thanh pho|tp|huyen|cap tren|trung uong|bo|duoc)|sau khi|tuy theo|tuy thuoc|phu thuoc)(?![a-z])/;
@@ -161,10 +182,12 @@ export function parseDeadline(cell: Cell, ctx: DeadlineContext): Deadline {
   }
   if (typeof cell === 'boolean') return { text: String(cell), kind: 'unknown', due: null };
 
-  const text = collapse(String(cell).normalize('NFC'));
+  const text = collapse(String(cell));
   if (text === '') return { text, kind: 'missing', due: null };
-  const folded = fold(text);
-  if (isMissingLead(text)) return { text, kind: 'missing', due: null };
+  if (isDeadlinePlaceholder(text)) return { text, kind: 'missing', due: null };
+  // The grammar looks at the start of the cell only: no real deadline is longer, and a pasted
+  // essay or a run of digits costs nothing more than this.
+  const folded = fold(text.length > MAX_DEADLINE_TEXT ? text.slice(0, MAX_DEADLINE_TEXT) : text);
 
   const { due, strong, invalid } = scanDates(folded, ctx.planYear);
   if (invalid) return { text, kind: 'unknown', due: null };
@@ -187,8 +210,9 @@ function startsConditional(folded: string): boolean {
   return /^(theo|khi|sau khi|tuy)\b/.test(folded);
 }
 
+/** Words that make a dated phrase a deadline even after "theo…"/"khi…" ("… hoàn thành trước 30/6"). */
 function hasDeadlineWord(folded: string): boolean {
-  return /(truoc|cham nhat|han|hoan thanh)/.test(folded);
+  return /(?<![a-z])(truoc|cham nhat|han|hoan thanh)(?![a-z])/.test(folded);
 }
 
 /** The latest date mentioned in folded text; strong when a mention carried digits. */

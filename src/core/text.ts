@@ -3,9 +3,27 @@
 const COMBINING = /[\u0300-\u036f]/;
 const IRREGULAR_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 
-/** NFC text with every run of whitespace (line breaks included) collapsed to one space, trimmed. */
+/**
+ * Characters that show nothing: zero-width spaces and joiners, word joiner, direction marks and
+ * embeddings, soft hyphen, BOM, Hangul fillers. They are dropped wherever text is compared or
+ * shown, so "\u200B" is an empty lead and "Cơ quan\u200B chủ trì" is the standard header.
+ */
+export const INVISIBLE =
+  /[\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/g;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
+/** Drops invisible characters (see INVISIBLE). */
+export function visible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
+
+/**
+ * NFC text without invisible characters, every run of whitespace (line breaks included) collapsed
+ * to one space, trimmed.
+ */
 export function collapse(text: string): string {
-  const nfc = COMBINING.test(text) ? text.normalize('NFC') : text;
+  const v = visible(text);
+  const nfc = COMBINING.test(v) ? v.normalize('NFC') : v;
   return IRREGULAR_SPACE.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }
 
@@ -13,7 +31,7 @@ export function collapse(text: string): string {
 const FOLDED: (string | undefined)[] = new Array(0x2000);
 
 function foldChar(code: number, ch: string): string {
-  if (code >= 0x2000) return ch.toLowerCase();
+  if (code >= 0x2000) return HAS_INVISIBLE.test(ch) ? '' : /\s/.test(ch) ? ' ' : ch.toLowerCase();
   let f = FOLDED[code];
   if (f === undefined) {
     f = ch
@@ -22,6 +40,7 @@ function foldChar(code: number, ch: string): string {
       .replace(/[đĐ]/g, 'd')
       .toLowerCase();
     if (/\s/.test(ch)) f = ' ';
+    if (HAS_INVISIBLE.test(ch)) f = '';
     FOLDED[code] = f;
   }
   return f;
@@ -53,13 +72,21 @@ export function fold(text: string): string {
   return out;
 }
 
+const LEADING_PUNCTUATION = new Set([...' -–—•*+.:;,()[]']);
+const TRAILING_PUNCTUATION = new Set([...' .:;,*()[]']);
+
 /** fold() plus removal of surrounding punctuation, for header and vocabulary matching. */
 export function foldKey(text: string): string {
-  return fold(text)
-    .replace(/^[\s\-–—•*+.:;,()[\]]+/, '')
-    .replace(/[\s.:;,*()[\]]+$/, '')
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s*-\s*/g, '-');
+  const f = fold(text);
+  // Trimmed by hand: an end-anchored pattern would rescan long runs of punctuation quadratically.
+  let start = 0;
+  let end = f.length;
+  while (start < end && LEADING_PUNCTUATION.has(f.charAt(start))) start++;
+  while (end > start && TRAILING_PUNCTUATION.has(f.charAt(end - 1))) end--;
+  return f
+    .slice(start, end)
+    .replace(/ ?\/ ?/g, '/')
+    .replace(/ ?- ?/g, '-');
 }
 
 /** 0-based column index → spreadsheet letters (0 → A, 26 → AA). */
