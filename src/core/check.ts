@@ -1,5 +1,6 @@
 /** The engine's one entry point: a sheet in, the plan with its findings and pivot out. */
-import { assessTask, findingsOf, type CheckOptions, type Finding, type TaskAssessment } from './findings';
+import { findingsOf, type Finding } from './findings';
+import { assessTask, DEFAULT_DUE_SOON_DAYS, type CheckOptions, type TaskAssessment } from './timeliness';
 import type { SheetInput } from './grid';
 import type { Plan } from './model';
 import { pivotOf, type PivotRow } from './pivot';
@@ -11,15 +12,25 @@ export interface CheckResult {
   findings: Finding[];
   pivot: PivotRow[];
   today: string;
+  /** The due-soon window the check used. */
+  dueSoonDays: number;
 }
 
 export type EngineOptions = ParseOptions & CheckOptions;
 
 export function checkSheet(input: SheetInput, options: EngineOptions): CheckResult {
   const plan = parsePlan(input, options);
-  const assessments = plan.tasks.map((t) => assessTask(t, options));
-  const findings = findingsOf(plan, options);
-  return { plan, assessments, findings, pivot: pivotOf(plan, assessments), today: options.today };
+  const hasLead = plan.columns.lead !== undefined;
+  const assessments = plan.tasks.map((t) => assessTask(t, options, hasLead));
+  const findings = findingsOf(plan, assessments);
+  return {
+    plan,
+    assessments,
+    findings,
+    pivot: pivotOf(plan, assessments),
+    today: options.today,
+    dueSoonDays: options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+  };
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<'error' | 'warning' | 'info', number> {

@@ -2,7 +2,8 @@
  * Findings (the public codes of the report) and each task's timeliness state (domain §4).
  * Pure: the plan and "today" in, findings and states out.
  */
-import { addDays, daysBetween, viDay, type IsoDay } from './dates';
+import { viDay } from './dates';
+import type { TaskAssessment } from './timeliness';
 import type { Plan, Task } from './model';
 import { columnIndex, columnLetter } from './text';
 import { COLUMNS, STATUS_VALUES, type ColumnKey } from './vocabulary';
@@ -27,56 +28,50 @@ export interface Finding {
   row: number | null;
   /** Column letter, null for a whole row or the sheet. */
   column: string | null;
+  /** Every row of the finding's column it concerns (a task's lines), when more than `row`. */
+  rows?: number[];
   message: string;
 }
 
-export type TaskState = 'done' | 'on-track' | 'overdue' | 'no-deadline';
-
-export interface TaskAssessment {
-  state: TaskState;
-  /** For done tasks with a known completion date and due date. */
-  doneTimeliness: 'on-time' | 'late' | null;
-  dueSoon: boolean;
-  missingLead: boolean;
-}
-
-export interface CheckOptions {
-  today: IsoDay;
-  /** "Due soon" window in days (default 14). */
-  dueSoonDays?: number;
-}
-
-export const DEFAULT_DUE_SOON_DAYS = 14;
+export type { TaskAssessment, TaskState, CheckOptions } from './timeliness';
+export { assessTask, DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from './timeliness';
 
 /** Short Vietnamese label of a task for messages: "Nhiệm vụ 1.2" or "Nhiệm vụ ở dòng 12". */
 export function taskLabel(task: Task): string {
   return task.stt !== '' ? `Nhiệm vụ ${task.stt}` : `Nhiệm vụ ở dòng ${task.row}`;
 }
 
+/** The task's text cut at a word boundary: enough to recognise it in a message. */
+export function shortTask(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** "Nhiệm vụ 35 “Hỗ trợ hộ kinh doanh…” (Kinh tế số)": which task, in words an officer recognises. */
+function taskNamed(task: Task): string {
+  const text = task.task !== '' ? ` “${shortTask(task.task)}”` : '';
+  const pillar = task.pillar ? ` (${task.pillar})` : '';
+  return `${taskLabel(task)}${text}${pillar}`;
+}
+
+/** "; chủ trì: UBND xã" — the unit to chase, as written (several lines' units joined). */
+function leadOf(task: Task): string {
+  const leads = [...new Set(task.lines.filter((l) => !l.leadMissing).map((l) => l.lead))];
+  return leads.length > 0 ? `; chủ trì: ${leads.join(', ')}` : '';
+}
+
 const STANDARD: Record<ColumnKey, string> = Object.fromEntries(
   COLUMNS.map((c) => [c.key, c.standard]),
 ) as Record<ColumnKey, string>;
 
-export function assessTask(task: Task, opts: CheckOptions): TaskAssessment {
-  const soonEnd = addDays(opts.today, opts.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
-  const done = task.status === 'done';
-  const dues = task.lines.map((l) => l.deadline.due).filter((d): d is IsoDay => d !== null);
-  const overdue = !done && dues.some((d) => d < opts.today);
-  const soon = !done && !overdue && dues.some((d) => d >= opts.today && d <= soonEnd);
-  let state: TaskState;
-  if (done) state = 'done';
-  else if (overdue) state = 'overdue';
-  else if (dues.length > 0) state = 'on-track';
-  else state = 'no-deadline';
-  let doneTimeliness: TaskAssessment['doneTimeliness'] = null;
-  if (done && task.completedOn && task.deadline.due) {
-    doneTimeliness = task.completedOn <= task.deadline.due ? 'on-time' : 'late';
-  }
-  return { state, doneTimeliness, dueSoon: soon, missingLead: task.lines.some((l) => l.leadMissing) };
-}
-
-/** All findings of a plan, sheet-level first, then by row and column. */
-export function findingsOf(plan: Plan, opts: CheckOptions): Finding[] {
+/**
+ * All findings of a plan, sheet-level first, then by row and column. Overdue, due-soon and
+ * missing-lead are one finding per task (at the cell of its most pressing line, `rows` listing
+ * every line concerned), so their counts equal the pivot's; deadline-cell problems are per line.
+ */
+export function findingsOf(plan: Plan, assessments: readonly TaskAssessment[]): Finding[] {
   const out: Finding[] = [];
   const col = (key: ColumnKey): string | null => {
     const c = plan.columns[key];
@@ -97,16 +92,16 @@ export function findingsOf(plan: Plan, opts: CheckOptions): Finding[] {
     });
   }
 
-  const soonEnd = addDays(opts.today, opts.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   const leadCol = col('lead');
   const deadlineCol = col('deadline');
   const sttCol = col('stt');
   const statusCol = col('status');
+  const taskCol = col('task') ?? 'A';
   const seen = new Map<string, Task>();
 
-  for (const task of plan.tasks) {
+  plan.tasks.forEach((task, i) => {
+    const a = assessments[i] as TaskAssessment;
     const label = taskLabel(task);
-    const done = task.status === 'done';
 
     if (sttCol && task.stt !== '') {
       const key = `${task.section}\u0000${task.stt}`;
@@ -123,58 +118,79 @@ export function findingsOf(plan: Plan, opts: CheckOptions): Finding[] {
       } else seen.set(key, task);
     }
 
-    for (const line of task.lines) {
-      if (leadCol && line.leadMissing) {
-        const shown = line.lead !== '' ? ` (đang ghi “${line.lead}”)` : '';
+    if (a.missingLead) {
+      const missingLines = task.lines.filter((l) => l.leadMissing);
+      if (!leadCol) {
         out.push({
           code: 'missing-lead',
           severity: 'error',
-          row: line.row,
+          row: task.row,
+          column: taskCol,
+          message: `${taskNamed(task)} chưa có cơ quan chủ trì: bảng chưa có cột “${STANDARD.lead}”. Thêm cột (lệnh “Thêm cột chuẩn còn thiếu”) rồi ghi đơn vị chủ trì.`,
+        });
+      } else if (missingLines.length > 0) {
+        const first = missingLines[0] as Task['lines'][number];
+        const shown = first.lead !== '' ? ` (đang ghi “${first.lead}”)` : '';
+        const where =
+          task.lines.length > 1 ? ` ở dòng ${missingLines.map((l) => l.row).join(', ')}` : '';
+        out.push({
+          code: 'missing-lead',
+          severity: 'error',
+          row: first.row,
           column: leadCol,
-          message: `${label} chưa có cơ quan chủ trì${shown}. Ghi rõ đơn vị chịu trách nhiệm chính.`,
+          rows: missingLines.map((l) => l.row),
+          message: `${taskNamed(task)} chưa có cơ quan chủ trì${where}${shown}. Ghi rõ đơn vị chịu trách nhiệm chính.`,
         });
       }
-      if (!deadlineCol) continue;
-      const d = line.deadline;
-      if (d.kind === 'missing') {
-        out.push({
-          code: 'missing-deadline',
-          severity: 'warning',
-          row: line.row,
-          column: deadlineCol,
-          message: `${label} chưa có thời gian hoàn thành. Ghi thời hạn, ví dụ “30/10/2025”, “Quý IV/2025” hoặc “Thường xuyên”.`,
-        });
-      } else if (d.kind === 'unknown') {
-        out.push({
-          code: 'unparsed-deadline',
-          severity: 'warning',
-          row: line.row,
-          column: deadlineCol,
-          message: `Không đọc được thời hạn “${d.text}” của ${lower(label)}. Ghi theo dạng “30/10/2025”, “Tháng 10/2025”, “Quý IV/2025” hoặc “Thường xuyên”.`,
-        });
-      } else if (d.due && !done) {
-        if (d.due < opts.today) {
-          const late = daysBetween(d.due, opts.today);
+    }
+
+    if (deadlineCol) {
+      for (const line of task.lines) {
+        const d = line.deadline;
+        if (d.kind === 'missing') {
           out.push({
-            code: 'overdue',
+            code: 'missing-deadline',
             severity: 'warning',
             row: line.row,
             column: deadlineCol,
-            message: `${label} đã quá hạn ${late} ngày (hạn ${viDay(d.due)}) mà chưa hoàn thành. Cập nhật trạng thái hoặc đôn đốc đơn vị chủ trì.`,
+            message: `${label} chưa có thời gian hoàn thành. Ghi thời hạn, ví dụ “30/10/2025”, “Quý IV/2025” hoặc “Thường xuyên”.`,
           });
-        } else if (d.due <= soonEnd) {
-          const left = daysBetween(opts.today, d.due);
+        } else if (d.kind === 'unknown') {
           out.push({
-            code: 'due-soon',
-            severity: 'info',
+            code: 'unparsed-deadline',
+            severity: 'warning',
             row: line.row,
             column: deadlineCol,
-            message:
-              left === 0
-                ? `${label} đến hạn hôm nay (${viDay(d.due)}).`
-                : `${label} sắp đến hạn: còn ${left} ngày (hạn ${viDay(d.due)}).`,
+            message: `Không đọc được thời hạn “${d.text}” của ${lower(label)}. Ghi theo dạng “30/10/2025”, “Tháng 10/2025”, “Quý IV/2025” hoặc “Thường xuyên”.`,
           });
         }
+      }
+      if (a.state === 'overdue') {
+        const late = a.lines.filter((l) => l.overdueDays !== null);
+        const worst = late.reduce((w, l) => ((l.overdueDays ?? 0) > (w.overdueDays ?? 0) ? l : w));
+        out.push({
+          code: 'overdue',
+          severity: 'warning',
+          row: worst.row,
+          column: deadlineCol,
+          rows: late.map((l) => l.row),
+          message: `${taskNamed(task)} đã quá hạn ${worst.overdueDays} ngày (hạn ${viDay(worst.due as string)}) mà chưa hoàn thành${leadOf(task)}. Đôn đốc đơn vị chủ trì hoặc cập nhật trạng thái.`,
+        });
+      } else if (a.dueSoon) {
+        const soon = a.lines.filter((l) => l.daysLeft !== null);
+        const first = soon.reduce((w, l) => ((l.daysLeft ?? 0) < (w.daysLeft ?? 0) ? l : w));
+        const when =
+          first.daysLeft === 0
+            ? `đến hạn hôm nay (${viDay(first.due as string)})`
+            : `sắp đến hạn: còn ${first.daysLeft} ngày (hạn ${viDay(first.due as string)})`;
+        out.push({
+          code: 'due-soon',
+          severity: 'info',
+          row: first.row,
+          column: deadlineCol,
+          rows: soon.map((l) => l.row),
+          message: `${taskNamed(task)} ${when}${leadOf(task)}.`,
+        });
       }
     }
 
@@ -187,7 +203,7 @@ export function findingsOf(plan: Plan, opts: CheckOptions): Finding[] {
         message: `Trạng thái “${task.statusText}” của ${lower(label)} không thuộc danh mục. Chọn một trong: ${statusChoices()}.`,
       });
     }
-  }
+  });
   // Sheet-level first, then down the sheet, left to right (stable for findings on one cell).
   return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
 }

@@ -37,6 +37,8 @@ export interface Task {
   /** The deadline of the last-due line. */
   deadline: Deadline;
   status: Status;
+  /** For a done status: true when its words say late ("Hoàn thành quá hạn"), false when on time. */
+  statusLate?: boolean | null;
   statusText: string;
   /** 1-based row of the status cell that was read (the task's first row with a status). */
   statusRow: number;

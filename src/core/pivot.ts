@@ -1,5 +1,22 @@
+/** The counted keys of a pivot row, in the order the status sheet shows them. */
+export const PIVOT_COUNTS = [
+  'total',
+  'done',
+  'doneOnTime',
+  'doneLate',
+  'onTrack',
+  'overdue',
+  'noDeadline',
+  'recurring',
+  'conditional',
+  'undated',
+  'dueSoon',
+  'missingLead',
+] as const;
+export type PivotCount = (typeof PIVOT_COUNTS)[number];
+
 /** The status pivot by pillar (domain §6): one row per pillar, the sheet's own sections, "Khác", totals. */
-import type { TaskAssessment } from './findings';
+import type { TaskAssessment } from './timeliness';
 import type { Plan } from './model';
 import { OTHER_PILLAR, PILLARS } from './vocabulary';
 
@@ -12,6 +29,10 @@ export interface PivotRow {
   onTrack: number;
   overdue: number;
   noDeadline: number;
+  /** noDeadline split by why: recurring ("Thường xuyên"), conditional ("Theo kế hoạch của tỉnh"), undated. */
+  recurring: number;
+  conditional: number;
+  undated: number;
   dueSoon: number;
   missingLead: number;
   /** done / total, 0 when there is no task; rounded to 4 decimals. */
@@ -30,6 +51,9 @@ export function emptyRow(pillar: string): PivotRow {
     onTrack: 0,
     overdue: 0,
     noDeadline: 0,
+    recurring: 0,
+    conditional: 0,
+    undated: 0,
     dueSoon: 0,
     missingLead: 0,
     doneRate: 0,
@@ -44,7 +68,10 @@ function add(row: PivotRow, a: TaskAssessment): void {
     if (a.doneTimeliness === 'late') row.doneLate++;
   } else if (a.state === 'on-track') row.onTrack++;
   else if (a.state === 'overdue') row.overdue++;
-  else row.noDeadline++;
+  else {
+    row.noDeadline++;
+    row[a.noDeadline ?? 'undated']++;
+  }
   if (a.dueSoon) row.dueSoon++;
   if (a.missingLead) row.missingLead++;
 }
@@ -76,6 +103,11 @@ export function pivotOf(plan: Plan, assessments: readonly TaskAssessment[]): Piv
     rows.set(OTHER_PILLAR, other);
   }
   const out = [...rows.values(), total];
-  for (const r of out) r.doneRate = r.total === 0 ? 0 : Math.round((r.done / r.total) * 10_000) / 10_000;
+  for (const r of out) r.doneRate = rate(r.done, r.total);
   return out;
+}
+
+/** n / d rounded to 4 decimals; 0 when d is 0. */
+export function rate(n: number, d: number): number {
+  return d === 0 ? 0 : Math.round((n / d) * 10_000) / 10_000;
 }

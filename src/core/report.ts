@@ -22,6 +22,7 @@ export const FindingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   row: z.number().int().positive().nullable(),
   column: letter.nullable(),
+  rows: z.array(z.number().int().positive()).optional(),
   message: z.string().min(1),
 });
 
@@ -34,6 +35,9 @@ export const PivotRowSchema = z.object({
   onTrack: z.number().int().nonnegative(),
   overdue: z.number().int().nonnegative(),
   noDeadline: z.number().int().nonnegative(),
+  recurring: z.number().int().nonnegative(),
+  conditional: z.number().int().nonnegative(),
+  undated: z.number().int().nonnegative(),
   dueSoon: z.number().int().nonnegative(),
   missingLead: z.number().int().nonnegative(),
   doneRate: z.number().min(0).max(1),
@@ -52,6 +56,8 @@ export const TaskSchema = z.object({
   completedOn: isoDay.nullable(),
   state: z.enum(['done', 'on-track', 'overdue', 'no-deadline']),
   doneTimeliness: z.enum(['on-time', 'late']).nullable(),
+  noDeadline: z.enum(['recurring', 'conditional', 'undated']).nullable(),
+  overdueDays: z.number().int().positive().nullable(),
   dueSoon: z.boolean(),
   missingLead: z.boolean(),
   lines: z.array(
@@ -69,6 +75,7 @@ export const ReportSchema = z.object({
   headerRow: z.number().int().positive(),
   planYear: z.number().int(),
   today: isoDay,
+  dueSoonDays: z.number().int().nonnegative(),
   columns: z.partialRecord(z.enum(COLUMN_KEYS), letter),
   missingColumns: z.array(z.enum(COLUMN_KEYS)),
   summary: z.object({
@@ -99,6 +106,7 @@ export function toReport(result: CheckResult): Report {
     headerRow: plan.headerRow,
     planYear: plan.planYear,
     today: result.today,
+    dueSoonDays: result.dueSoonDays,
     columns,
     missingColumns: plan.missingColumns,
     summary: {
@@ -125,6 +133,8 @@ export function toReport(result: CheckResult): Report {
         completedOn: t.completedOn,
         state: a.state,
         doneTimeliness: a.doneTimeliness,
+        noDeadline: a.noDeadline,
+        overdueDays: a.overdueDays,
         dueSoon: a.dueSoon,
         missingLead: a.missingLead,
         lines: t.lines.map((l) => ({ row: l.row, lead: l.lead, partners: l.partners, deadline: l.deadline })),

@@ -3,7 +3,7 @@ import { type FindingCode } from '../../src/core/findings';
 import { TOTAL_ROW } from '../../src/core/pivot';
 import { PILLARS } from '../../src/core/vocabulary';
 import { loadSeed, seedFiles, seedInput } from '../helpers/fixtures';
-import { sheet } from '../helpers/grid';
+import { STANDARD_HEADER, sheet } from '../helpers/grid';
 import { samplePlan } from '../../src/tools/sample';
 import { join } from 'node:path';
 
@@ -52,7 +52,7 @@ describe('findings', () => {
     expect(pick('overdue')).toEqual([4]);
     expect(pick('due-soon')).toEqual([6, 7]);
     expect(result.findings.find((f) => f.code === 'overdue')?.message).toBe(
-      'Nhiệm vụ 1 đã quá hạn 5 ngày (hạn 15/10/2025) mà chưa hoàn thành. Cập nhật trạng thái hoặc đôn đốc đơn vị chủ trì.',
+      'Nhiệm vụ 1 “Quá hạn” (Nhận thức số) đã quá hạn 5 ngày (hạn 15/10/2025) mà chưa hoàn thành; chủ trì: UBND xã. Đôn đốc đơn vị chủ trì hoặc cập nhật trạng thái.',
     );
     expect(result.findings.find((f) => f.row === 6)?.message).toContain('đến hạn hôm nay');
     expect(result.assessments.map((a) => a.state)).toEqual([
@@ -137,14 +137,125 @@ describe('findings', () => {
       sheet([section, ['1', 'A', 'Thường xuyên'], ['2', 'B', 'Thường xuyên']], header),
       opts,
     );
-    expect(result.findings.map((f) => [f.code, f.severity, f.row])).toEqual([
-      ['missing-column', 'error', null],
-      ['missing-column', 'warning', null],
-      ['missing-column', 'warning', null],
+    expect(result.findings.filter((f) => f.row === null).map((f) => [f.code, f.severity])).toEqual([
+      ['missing-column', 'error'],
+      ['missing-column', 'warning'],
+      ['missing-column', 'warning'],
     ]);
     expect(result.findings[0]?.message).toContain('Cơ quan chủ trì');
-    // No per-row missing-lead when the whole column is absent.
-    expect(result.findings.some((f) => f.code === 'missing-lead')).toBe(false);
+  });
+
+  it('with no lead column every task lacks a lead: each is flagged at its task cell, as the pivot counts it', () => {
+    const header = ['STT', 'Nhiệm vụ', 'Thời gian hoàn thành'];
+    const result = checkSheet(
+      sheet([section, ['1', 'A', 'Thường xuyên'], ['2', 'B', 'Thường xuyên']], header),
+      opts,
+    );
+    const leads = result.findings.filter((f) => f.code === 'missing-lead');
+    expect(leads.map((f) => [f.row, f.column, f.severity])).toEqual([
+      [4, 'B', 'error'],
+      [5, 'B', 'error'],
+    ]);
+    expect(leads[0]?.message).toContain('bảng chưa có cột “Cơ quan chủ trì”');
+    expect(result.pivot.at(-1)?.missingLead).toBe(2);
+  });
+
+  it('a task of several lines gets one overdue finding, at its most overdue line, naming every late line', () => {
+    const result = checkSheet(
+      sheet([
+        section,
+        ['1', 'Số hóa hồ sơ', 'UBND xã', '', '30/09/2025'],
+        ['', '', 'Công an xã', '', '10/10/2025'],
+        ['', '', 'Trạm Y tế', '', 'Quý IV/2025'],
+        ['', '', '', '', 'Thường xuyên'],
+      ]),
+      opts,
+    );
+    const overdue = result.findings.filter((f) => f.code === 'overdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({ row: 4, column: 'E', rows: [4, 5] });
+    expect(overdue[0]?.message).toContain('quá hạn 20 ngày (hạn 30/09/2025)');
+    expect(overdue[0]?.message).toContain('chủ trì: UBND xã, Công an xã, Trạm Y tế');
+    expect(result.findings.filter((f) => f.code === 'due-soon')).toEqual([]);
+    const lead = result.findings.filter((f) => f.code === 'missing-lead');
+    expect(lead.map((f) => [f.row, f.rows])).toEqual([[7, [7]]]);
+    expect(lead[0]?.message).toContain('ở dòng 7');
+  });
+
+  it('the summary counts of overdue, due-soon and missing lead equal the pivot’s totals on every seed', () => {
+    for (const file of seedFiles()) {
+      const r = checkSheet(seedInput(loadSeed(file)), { today: '2025-10-20' });
+      const n = (code: FindingCode) => r.findings.filter((f) => f.code === code).length;
+      const total = r.pivot.at(-1);
+      expect([n('overdue'), n('due-soon'), n('missing-lead')]).toEqual([
+        total?.overdue,
+        total?.dueSoon,
+        total?.missingLead,
+      ]);
+    }
+  });
+
+  it('due-soon window edges: due today and due on the window’s last day are due soon, the day after is not', () => {
+    const rows = [
+      section,
+      ['1', 'Hôm qua', 'UBND xã', '', '19/10/2025'],
+      ['2', 'Hôm nay', 'UBND xã', '', '20/10/2025'],
+      ['3', 'Ngày cuối', 'UBND xã', '', '27/10/2025'],
+      ['4', 'Ngày sau', 'UBND xã', '', '28/10/2025'],
+    ];
+    const r = checkSheet(sheet(rows), { today: '2025-10-20', dueSoonDays: 7 });
+    expect(r.assessments.map((a) => [a.state, a.dueSoon, a.daysLeft, a.overdueDays])).toEqual([
+      ['overdue', false, null, 1],
+      ['on-track', true, 0, null],
+      ['on-track', true, 7, null],
+      ['on-track', false, null, null],
+    ]);
+    const zero = checkSheet(sheet(rows), { today: '2025-10-20', dueSoonDays: 0 });
+    expect(zero.assessments.map((a) => a.dueSoon)).toEqual([false, true, false, false]);
+  });
+
+  it('completed on its due day is on time, the day after is late, and status words decide without a date', () => {
+    const header = [...STANDARD_HEADER, 'Ngày hoàn thành'];
+    const r = checkSheet(
+      sheet(
+        [
+          section,
+          ['1', 'Đúng ngày', 'UBND xã', '', '15/10/2025', 'Hoàn thành', '15/10/2025'],
+          ['2', 'Trễ một ngày', 'UBND xã', '', '15/10/2025', 'Hoàn thành', '16/10/2025'],
+          ['3', 'Không ghi ngày', 'UBND xã', '', '15/10/2025', 'Hoàn thành', ''],
+        ],
+        header,
+      ),
+      opts,
+    );
+    expect(r.assessments.map((a) => [a.state, a.doneTimeliness])).toEqual([
+      ['done', 'on-time'],
+      ['done', 'late'],
+      ['done', null],
+    ]);
+    const total = r.pivot.at(-1);
+    expect([total?.done, total?.doneOnTime, total?.doneLate]).toEqual([3, 1, 1]);
+  });
+
+  it('tasks without a deadline are told apart: recurring, by a higher plan, or undated', () => {
+    const r = checkSheet(
+      sheet([
+        section,
+        ['1', 'A', 'UBND xã', '', 'Thường xuyên'],
+        ['2', 'B', 'UBND xã', '', 'Theo kế hoạch của tỉnh'],
+        ['3', 'C', 'UBND xã', '', ''],
+        ['4', 'D', 'UBND xã', '', 'Sớm nhất có thể'],
+      ]),
+      opts,
+    );
+    expect(r.assessments.map((a) => a.noDeadline)).toEqual([
+      'recurring',
+      'conditional',
+      'undated',
+      'undated',
+    ]);
+    const row = r.pivot.find((p) => p.pillar === 'Nhận thức số');
+    expect([row?.noDeadline, row?.recurring, row?.conditional, row?.undated]).toEqual([4, 1, 1, 2]);
   });
 });
 
@@ -213,6 +324,7 @@ describe('pivot', () => {
       expect(total?.pillar).toBe(TOTAL_ROW);
       for (const row of r.pivot)
         expect(row.done + row.onTrack + row.overdue + row.noDeadline).toBe(row.total);
+      for (const row of r.pivot) expect(row.recurring + row.conditional + row.undated).toBe(row.noDeadline);
       const rows = r.pivot.slice(0, -1);
       for (const key of [
         'total',
@@ -220,6 +332,9 @@ describe('pivot', () => {
         'onTrack',
         'overdue',
         'noDeadline',
+        'recurring',
+        'conditional',
+        'undated',
         'dueSoon',
         'missingLead',
       ] as const) {
