@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCOPES } from '../src/sheets/scopes';
 import { createContext, runInContext } from 'node:vm';
 import { buildAddon } from '../src/tools/build';
 
@@ -36,19 +37,31 @@ describe('dist/Code.js', () => {
     const context = load({});
     expect(typeof context.onOpen).toBe('function');
     expect(typeof context.checkTaskSheet).toBe('function');
-    for (const page of ['Sidebar', 'Settings', 'Help'])
+    for (const page of ['Sidebar', 'Settings', 'Help', 'Sent', 'Rollup'])
       expect(existsSync(join(dist, `${page}.html`))).toBe(true);
+    // The roll-up dialog's script is bundled into its page.
+    const rollup = readFileSync(join(dist, 'Rollup.html'), 'utf8');
+    expect(rollup).not.toContain('__ROLLUP_CLIENT__');
+    expect(rollup).toContain('rollupReadChunk');
   });
 
-  it('ships the manifest: V8, Vietnam time, the scopes the code uses', () => {
+  it('ships the manifest: V8, Vietnam time, the narrowest scopes, the two advanced services', () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Ho_Chi_Minh' });
     expect(manifest.oauthScopes).toEqual([
-      'https://www.googleapis.com/auth/spreadsheets',
-      'https://www.googleapis.com/auth/drive.file',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
-      'https://www.googleapis.com/auth/script.scriptapp',
-      'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/drive.file',
+      'https://www.googleapis.com/auth/spreadsheets.readonly',
+    ]);
+    // Nothing broader than needed: no access to every file or every spreadsheet for writing.
+    for (const broad of ['drive', 'drive.readonly', 'spreadsheets', 'script.scriptapp'])
+      expect(manifest.oauthScopes).not.toContain(`https://www.googleapis.com/auth/${broad}`);
+    // Every scope is one the code names, with the box Google shows for it.
+    for (const scope of manifest.oauthScopes) expect(Object.values(SCOPES)).toContain(scope);
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
     ]);
   });
 });

@@ -5,13 +5,15 @@
 import { parseArgs } from 'node:util';
 import { checkSheet, type CheckResult } from '../core/check';
 import { dayInZone, isIsoDay } from '../core/dates';
-import { DEFAULT_DUE_SOON_DAYS } from '../core/findings';
+import { DEFAULT_DUE_SOON_DAYS } from '../core/timeliness';
 import { DEFAULT_TIME_ZONE, hasTaskHeader } from '../core/plan';
 import { toReport } from '../core/report';
-import { UserError } from './errors';
+import { UserError, isUserError } from '../core/errors';
+import { statusReportOf } from '../core/status-report';
+import { communeFromTitle, planNameFromTitle } from '../core/title';
 import { formatSummary } from './format';
 import { loadFile, type LoadedBook } from './read';
-import { writeChecked } from './write';
+import { csvWorkbook, writeChecked } from './write';
 import { formatRollup, runRollup } from './rollup';
 import { DEFAULT_STALE_DAYS } from '../core/rollup';
 
@@ -44,9 +46,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runChecked(argv, io);
   } catch (e) {
-    if (e instanceof UserError) {
-      io.stderr(`Lỗi: ${e.message}\n`);
-      return e.exitCode;
+    if (isUserError(e)) {
+      io.stderr(`Lỗi: ${(e as Error).message}\n`);
+      return 2;
     }
     const detail = e instanceof Error ? e.message : String(e);
     io.stderr(`Lỗi: không kiểm tra được tệp (${detail}).\n`);
@@ -97,7 +99,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
       today,
       staleDays: stale === undefined ? undefined : Number(stale),
     });
-    io.stdout(`${formatRollup(result, values.out)}\n`);
+    io.stdout(`${formatRollup(result, code === 2 ? null : values.out)}\n`);
     return code;
   }
   if (command !== 'check' || !file || extra.length > 0) throw new UserError(USAGE);
@@ -128,7 +130,21 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
     timeZone: DEFAULT_TIME_ZONE,
   });
 
-  if (values.out !== undefined) await writeChecked(book, sheet.name, result, file, values.out);
+  if (values.out !== undefined) {
+    const report = statusReportOf(result, {
+      commune: communeFromTitle(result.plan.title),
+      planName: planNameFromTitle(result.plan.title),
+    });
+    const wb = book.workbook ?? csvWorkbook(book.sheets, result.plan.headerRow);
+    await writeChecked(
+      wb,
+      book.workbook ? sheet.name : (wb.worksheets[0]?.name ?? sheet.name),
+      result,
+      report,
+      file,
+      values.out,
+    );
+  }
 
   if (values.json) io.stdout(`${JSON.stringify(toReport(result), null, 2)}\n`);
   else {

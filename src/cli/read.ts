@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { CellValue, MergeRange, SheetInput } from '../core/grid';
 import { columnIndex } from '../core/text';
-import { UserError } from './errors';
+import { UserError } from '../core/errors';
 
 export interface LoadedBook {
   kind: 'xlsx' | 'csv';

@@ -67,3 +67,73 @@ export function viDay(day: IsoDay): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/**
+ * A day written as text: "30/10/2025", "30-10-2025", "30.10.2025" (day first, as in Vietnam) or
+ * "2025-10-30" (ISO), optionally followed by a time. The one place such text becomes a day.
+ */
+export function dayFromText(text: string): IsoDay | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isValidDay(y, mo, d) ? isoDay(y, mo, d) : null;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isValidDay(y, mo, d) ? isoDay(y, mo, d) : null;
+  }
+  return null;
+}
+
+/** "HH:mm" of an instant in a time zone. */
+export function timeInZone(instant: Date, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+    return `${get('hour')}:${get('minute')}`;
+  } catch {
+    const shifted = new Date(instant.getTime() + 7 * 3_600_000);
+    return `${String(shifted.getUTCHours()).padStart(2, '0')}:${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
+  }
+}
+
+/**
+ * The instant at which a wall clock in `timeZone` shows `day` and `time` ("HH:mm"): what a date
+ * cell of that day and time holds in a spreadsheet of that zone.
+ */
+export function wallClockInstant(day: IsoDay, time: string, timeZone: string): Date {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = (time || '00:00').split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment, found by reading the UTC guess back in the zone (twice,
+  // so a guess that falls across a daylight-saving change settles).
+  let instant = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = dayInZone(new Date(instant), timeZone);
+    const [sy, sm, sd] = shown.split('-').map(Number) as [number, number, number];
+    const [sh, smi] = timeInZone(new Date(instant), timeZone).split(':').map(Number) as [number, number];
+    instant += asUtc - Date.UTC(sy, sm - 1, sd, sh, smi);
+  }
+  return new Date(instant);
+}
+
+/** Days since 30/12/1899 of a wall-clock day and time: the serial number spreadsheets store. */
+export function serialOf(day: IsoDay, time = '00:00'): number {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return (Date.UTC(y, mo - 1, d, h, mi) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** The wall-clock day of a spreadsheet serial number (its time of day dropped). */
+export function dayOfSerial(serial: number): IsoDay | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 200_000) return null;
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}

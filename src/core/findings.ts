@@ -131,8 +131,7 @@ export function findingsOf(plan: Plan, assessments: readonly TaskAssessment[]): 
       } else if (missingLines.length > 0) {
         const first = missingLines[0] as Task['lines'][number];
         const shown = first.lead !== '' ? ` (đang ghi “${first.lead}”)` : '';
-        const where =
-          task.lines.length > 1 ? ` ở dòng ${missingLines.map((l) => l.row).join(', ')}` : '';
+        const where = task.lines.length > 1 ? ` ở dòng ${missingLines.map((l) => l.row).join(', ')}` : '';
         out.push({
           code: 'missing-lead',
           severity: 'error',

@@ -4,6 +4,8 @@
  * (Google Sheets) or repeated the value (.xlsx readers), so both give the same plan.
  */
 
+import { dayInZone, viDay } from './dates';
+
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 /** A merged range, 0-based, like Range.getRow()-1 / getColumn()-1 / getNumRows() / getNumColumns(). */
@@ -31,6 +33,8 @@ export class Grid {
   constructor(
     private readonly values: CellValue[][],
     merges: readonly MergeRange[] = [],
+    /** The spreadsheet's time zone: a date cell's text is its calendar day there. */
+    readonly timeZone?: string,
   ) {
     this.rows = values.length;
     let width = 0;
@@ -78,11 +82,11 @@ export class Grid {
   }
 
   text(row: number, col: number): string {
-    return cellText(this.value(row, col));
+    return cellText(this.value(row, col), this.timeZone);
   }
 
   ownText(row: number, col: number): string {
-    return cellText(this.own(row, col));
+    return cellText(this.own(row, col), this.timeZone);
   }
 
   isBlankRow(row: number): boolean {
@@ -100,14 +104,15 @@ export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-/** A cell's text, trimmed; dates as dd/mm/yyyy (UTC parts are not used: callers needing a day use dates.ts). */
-export function cellText(v: CellValue): string {
+/** A cell's text, trimmed; a date cell as dd/mm/yyyy of its day in `timeZone` (else the runtime's zone). */
+export function cellText(v: CellValue, timeZone?: string): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isDate(v)) {
     if (Number.isNaN(v.getTime())) return '';
+    if (timeZone) return viDay(dayInZone(v, timeZone));
     return `${String(v.getDate()).padStart(2, '0')}/${String(v.getMonth() + 1).padStart(2, '0')}/${v.getFullYear()}`;
   }
   return String(v);

@@ -88,7 +88,8 @@ export function assessTask(task: Task, opts: CheckOptions, hasLeadColumn = true)
 
 /** Completion date against the task's deadline (completed on its due day is on time), else the status words. */
 function doneTimeliness(task: Task): 'on-time' | 'late' | null {
-  if (task.completedOn && task.deadline.due) return task.completedOn <= task.deadline.due ? 'on-time' : 'late';
+  if (task.completedOn && task.deadline.due)
+    return task.completedOn <= task.deadline.due ? 'on-time' : 'late';
   if (task.statusLate === true) return 'late';
   if (task.statusLate === false) return 'on-time';
   return null;

@@ -1,28 +1,38 @@
-/** The menu commands. Each reads what it needs once, computes with the core, writes once. */
+/** The commune's menu commands. Each reads what it needs once, computes with the core, writes once. */
 import { checkSheet, countBySeverity, type CheckResult } from '../core/check';
-import { dayInZone } from '../core/dates';
+import { dayInZone, timeInZone } from '../core/dates';
+import { UserError } from '../core/errors';
 import { statusChoices, type Severity } from '../core/findings';
 import { CODE_LABELS, SEVERITY_LABELS } from '../core/labels';
 import { DEFAULT_TIME_ZONE, hasTaskHeader, parsePlan } from '../core/plan';
-import { asOfText, communeFromTitle, planNameFromTitle, statusSheetModel } from '../core/status-sheet';
+import { statusReportOf, type StatusReport } from '../core/status-report';
+import { communeFromTitle, planNameFromTitle } from '../core/title';
 import { columnLetter } from '../core/text';
 import { COLUMNS, PILLARS, STATUS_VALUES, type ColumnKey } from '../core/vocabulary';
+import { readSheet, sheetValue, type SheetRead } from './cells';
 import { applyFlags, clearFlags } from './flags';
-import { readSheet, type SheetRead } from './read';
-import { loadSettings, parseSettingsForm, storeSettings, type Settings, type SettingsForm } from './settings';
-import { findStatusSheet, writeStatusSheet } from './status';
+import { NEEDS, ensureScopes } from './scopes';
+import {
+  loadSettings,
+  parseSettingsForm,
+  storeSettings,
+  validEmails,
+  type Settings,
+  type SettingsForm,
+} from './settings';
 import { sendStatus, showSent, type SendResult } from './share';
-import { createCommuneListSheet, startRollup, type RunOutcome } from './city';
-import { COMMUNE_LIST_SHEET_NAME, ROLLUP_SHEET_NAME } from '../core/rollup';
-import { APP_TITLE, UserFacingError, page } from './ui';
+import { findStatusSheet, writeStatusSheet } from './status-sheet';
+import { transact } from './transaction';
+import { APP_TITLE, page } from './ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-function timeZoneOf(ss: Spreadsheet): string {
+export function timeZoneOf(ss: Spreadsheet): string {
   return ss.getSpreadsheetTimeZone() || DEFAULT_TIME_ZONE;
 }
 
+/** "Today" and the settings, in the spreadsheet's time zone (not the script's). */
 function engineOptions(ss: Spreadsheet, settings: Settings) {
   const timeZone = timeZoneOf(ss);
   return {
@@ -54,7 +64,7 @@ function taskSheet(ss: Spreadsheet, fallback = false): { sheet: Sheet; read: She
   const where = other
     ? ` Bảng phân công nằm ở trang “${other.getName()}”: hãy mở trang đó rồi chạy lại lệnh.`
     : ' Hãy mở trang có bảng phân công (có các cột “STT”, “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian hoàn thành”), hoặc dùng “Tạo bảng mẫu”.';
-  throw new UserFacingError(`Trang “${sheet.getName()}” không có bảng phân công nhiệm vụ.${where}`);
+  throw new UserError(`Trang “${sheet.getName()}” không có bảng phân công nhiệm vụ.${where}`);
 }
 
 export interface SidebarData {
@@ -74,30 +84,27 @@ export interface SidebarData {
   }[];
 }
 
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
 export function sidebarData(result: CheckResult): SidebarData {
   const counts = new Map<string, { code: string; label: string; severity: string; count: number }>();
   for (const f of result.findings) {
-    const c = counts.get(f.code) ?? {
-      code: f.code,
-      label: CODE_LABELS[f.code],
-      severity: f.severity,
-      count: 0,
-    };
+    const key = `${f.code}:${f.severity}`;
+    const c = counts.get(key) ?? { code: f.code, label: CODE_LABELS[f.code], severity: f.severity, count: 0 };
     c.count++;
-    counts.set(f.code, c);
+    counts.set(key, c);
   }
-  const rank = { error: 0, warning: 1, info: 2 } as const;
   // Errors first, then warnings, then notices; down the sheet within each.
   const findings = result.findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i);
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
   return {
     sheet: result.plan.sheet,
     tasks: result.plan.tasks.length,
     pillars: result.pivot.slice(0, -1).filter((p) => p.total > 0).length,
     planYear: result.plan.planYear,
     today: result.today,
-    counts: [...counts.values()].sort((a, b) => rank[a.severity as Severity] - rank[b.severity as Severity]),
+    counts: [...counts.values()].sort((a, b) => RANK[a.severity as Severity] - RANK[b.severity as Severity]),
     findings: findings.map(({ f }) => ({
       row: f.row,
       column: f.column,
@@ -111,6 +118,7 @@ export function sidebarData(result: CheckResult): SidebarData {
 
 /** 1. Kiểm tra bảng phân công */
 export function checkTaskSheetCommand(): CheckResult {
+  ensureScopes(NEEDS.sheetWithUi, 'kiểm tra bảng phân công');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { sheet, read } = taskSheet(ss);
   const result = checkSheet(read.input, engineOptions(ss, loadSettings()));
@@ -126,85 +134,86 @@ export function checkTaskSheetCommand(): CheckResult {
 }
 
 /** Re-checks the task sheet and rewrites the status sheet; shared by "update" and "send". */
-function refreshStatusSheet(ss: Spreadsheet) {
-  const settings = loadSettings();
+function refreshStatusSheet(ss: Spreadsheet, settings: Settings) {
   const { read } = taskSheet(ss, true);
   const options = engineOptions(ss, settings);
   const result = checkSheet(read.input, options);
-  const time = Utilities.formatDate(new Date(), options.timeZone, 'HH:mm');
-  const commune = settings.commune || communeFromTitle(result.plan.title);
-  const model = statusSheetModel(result, {
-    commune,
+  const report = statusReportOf(result, {
+    commune: settings.commune || communeFromTitle(result.plan.title),
     planName: planNameFromTitle(result.plan.title),
-    planYear: result.plan.planYear,
-    asOf: asOfText(result.today, time),
+    asOfTime: timeInZone(new Date(), options.timeZone),
   });
-  const sheet = writeStatusSheet(ss, model);
-  return { result, sheet, commune, timeZone: options.timeZone };
+  const sheet = writeStatusSheet(ss, report);
+  return { result, report, sheet, timeZone: options.timeZone };
 }
 
 /** 2. Cập nhật bảng trạng thái */
-export function updateStatusSheetCommand(): CheckResult {
+export function updateStatusSheetCommand(): StatusReport {
+  ensureScopes(NEEDS.sheet, 'cập nhật bảng trạng thái');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { result, sheet } = refreshStatusSheet(ss);
-  ss.toast(`Đã cập nhật trang “${sheet.getName()}” (${result.plan.tasks.length} nhiệm vụ).`, APP_TITLE, 6);
-  return result;
+  const { report, sheet } = refreshStatusSheet(ss, loadSettings());
+  ss.toast(`Đã cập nhật trang “${sheet.getName()}” (${report.tasks} nhiệm vụ).`, APP_TITLE, 6);
+  return report;
 }
 
-/** Gửi bảng trạng thái cho thành phố */
+/** 3. Gửi bảng trạng thái cho thành phố */
 export function sendToCityCommand(): SendResult | null {
+  ensureScopes(NEEDS.send, 'gửi bảng trạng thái cho thành phố');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (loadSettings().cityEmails.length === 0) {
+  const settings = loadSettings();
+  const emails = validEmails(settings.cityEmails);
+  if (emails.length === 0) {
     ss.toast('Chưa có địa chỉ thư của thành phố: hãy nhập ở đây rồi gửi lại.', APP_TITLE, 8);
     showSettingsCommand();
     return null;
   }
-  const { result, sheet, commune, timeZone } = refreshStatusSheet(ss);
-  const sent = sendStatus(ss, sheet, {
-    commune,
-    planYear: result.plan.planYear,
-    tasks: result.plan.tasks.length,
+  const { report, timeZone } = refreshStatusSheet(ss, settings);
+  const sent = sendStatus(ss, report, {
+    emails,
+    notify: settings.notifyCity,
+    message: settings.cityMessage,
     timeZone,
+    locale: ss.getSpreadsheetLocale(),
   });
   showSent(sent);
   return sent;
 }
 
-const ADDED_COLUMNS: ColumnKey[] = ['partners', 'status', 'completedOn'];
+/** The standard columns "Thêm cột chuẩn còn thiếu" adds when absent, in this order. */
+export const ADDED_COLUMNS: ColumnKey[] = ['lead', 'deadline', 'partners', 'status', 'completedOn'];
 
-/** 3. Thêm cột chuẩn còn thiếu */
+/**
+ * 4. Thêm cột chuẩn còn thiếu: new columns inserted right after the table, so whatever stands to
+ * its right moves along and no cell is written over; headers, dropdowns and date formats set.
+ */
 export function addMissingColumnsCommand(): ColumnKey[] {
+  ensureScopes(NEEDS.sheet, 'thêm cột chuẩn');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { sheet, read } = taskSheet(ss);
   const plan = parsePlan(read.input, engineOptions(ss, loadSettings()));
   const missing = ADDED_COLUMNS.filter((k) => plan.columns[k] === undefined);
-  const ui = SpreadsheetApp.getUi();
   if (missing.length === 0) {
-    ui.alert(APP_TITLE, 'Bảng đã có đủ các cột chuẩn nên có.', ui.ButtonSet.OK);
+    ss.toast('Bảng đã có đủ các cột chuẩn.', APP_TITLE, 6);
     return [];
   }
   const first = plan.width + 1;
-  // Columns right of the table that hold anything are moved right, never written over.
-  const occupied = read.input.values.some((row) =>
-    row.slice(plan.width, plan.width + missing.length).some((v) => v !== '' && v !== null),
-  );
-  if (occupied) sheet.insertColumnsAfter(plan.width, missing.length);
   const headers = missing.map((k) => COLUMNS.find((c) => c.key === k)?.standard ?? k);
-  sheet.getRange(plan.headerRow, first, 1, missing.length).setValues([headers]).setFontWeight('bold');
   const dataRows = Math.max(sheet.getMaxRows() - plan.headerRow, 1);
-  missing.forEach((k, i) => {
-    const range = sheet.getRange(plan.headerRow + 1, first + i, dataRows, 1);
-    if (k === 'status') range.setDataValidation(statusValidation());
-    if (k === 'completedOn') {
-      range.setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireDate()
-          .setAllowInvalid(false)
-          .setHelpText('Ghi ngày hoàn thành thực tế, ví dụ 30/10/2025.')
-          .build(),
-      );
-      range.setNumberFormat('dd/MM/yyyy');
-    }
+  transact((tx) => {
+    tx.step(
+      () => sheet.insertColumnsAfter(plan.width, missing.length),
+      () => sheet.deleteColumns(first, missing.length),
+    );
+    const tz = timeZoneOf(ss);
+    sheet
+      .getRange(plan.headerRow, first, 1, missing.length)
+      .setValues([headers.map((h) => sheetValue(h, tz))])
+      .setFontWeight('bold');
+    missing.forEach((k, i) => {
+      const range = sheet.getRange(plan.headerRow + 1, first + i, dataRows, 1);
+      if (k === 'status') range.setDataValidation(statusValidation());
+      if (k === 'completedOn') range.setDataValidation(dateValidation()).setNumberFormat('dd/MM/yyyy');
+    });
   });
   const letters = `${columnLetter(first - 1)}${missing.length > 1 ? `–${columnLetter(first + missing.length - 2)}` : ''}`;
   ss.toast(`Đã thêm cột ${headers.map((h) => `“${h}”`).join(', ')} (cột ${letters}).`, APP_TITLE, 6);
@@ -222,6 +231,14 @@ function statusValidation(): GoogleAppsScript.Spreadsheet.DataValidation {
     .build();
 }
 
+function dateValidation(): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireDate()
+    .setAllowInvalid(false)
+    .setHelpText('Ghi ngày hoàn thành thực tế, ví dụ 30/10/2025.')
+    .build();
+}
+
 export const TEMPLATE_HEADER = [
   'STT',
   'Nhiệm vụ',
@@ -235,65 +252,69 @@ export const TEMPLATE_HEADER = [
   'Ghi chú',
 ];
 
-/** 4. Tạo bảng mẫu */
+/** 5. Tạo bảng mẫu */
 export function createTemplateCommand(): Sheet {
+  ensureScopes(NEEDS.sheet, 'tạo bảng mẫu');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = loadSettings();
-  const year = settings.planYear ?? Number(dayInZone(new Date(), timeZoneOf(ss)).slice(0, 4));
+  const tz = timeZoneOf(ss);
+  const year = settings.planYear ?? Number(dayInZone(new Date(), tz).slice(0, 4));
   let name = 'Mẫu phân công CĐS';
   for (let i = 2; ss.getSheetByName(name); i++) name = `Mẫu phân công CĐS (${i})`;
-  const sheet = ss.insertSheet(name);
   const width = TEMPLATE_HEADER.length;
   const blank = (cells: string[]) => [...cells, ...new Array<string>(width - cells.length).fill('')];
   const title = `PHÂN CÔNG NHIỆM VỤ CHUYỂN ĐỔI SỐ${settings.commune ? ` XÃ ${settings.commune.toUpperCase()}` : ''} NĂM ${year}`;
-  sheet
-    .getRange(1, 1, 4, width)
-    .setValues([
-      blank([title]),
-      TEMPLATE_HEADER,
-      blank(['I', 'Nhận thức số']),
+  const sheet = transact((tx) => {
+    const s = tx.step(
+      () => ss.insertSheet(name),
+      (created) => ss.deleteSheet(created),
+    );
+    s.getRange(1, 1, 4, width).setValues(
       [
-        '1',
-        'Tuyên truyền, phổ biến về chuyển đổi số trên trang thông tin điện tử và hệ thống truyền thanh xã',
-        'Phòng Văn hóa - Xã hội',
-        'Văn phòng HĐND và UBND',
-        'Tin, bài tuyên truyền',
-        `Quý IV/${year}`,
-        'Đang thực hiện',
-        '',
-        'Nhận thức số',
-        '',
-      ],
-    ]);
-  sheet.getRange(1, 1, 1, width).merge().setFontWeight('bold').setHorizontalAlignment('center');
-  sheet.getRange(2, 1, 1, width).setFontWeight('bold').setBackground('#D9E2F3').setWrap(true);
-  sheet
-    .getRange(3, 2, 1, width - 1)
-    .merge()
-    .setFontWeight('bold');
-  sheet.setFrozenRows(2);
-  const rows = Math.max(sheet.getMaxRows() - 3, 1);
-  sheet.getRange(4, 7, rows, 1).setDataValidation(statusValidation());
-  sheet.getRange(4, 9, rows, 1).setDataValidation(
-    SpreadsheetApp.newDataValidation()
-      .requireValueInList([...PILLARS], true)
-      .setAllowInvalid(true)
-      .build(),
-  );
-  sheet
-    .getRange(4, 8, rows, 1)
-    .setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build())
-    .setNumberFormat('dd/MM/yyyy');
-  sheet.setColumnWidth(2, 360);
+        blank([title]),
+        TEMPLATE_HEADER,
+        blank(['I', 'Nhận thức số']),
+        [
+          '1',
+          'Tuyên truyền, phổ biến về chuyển đổi số trên trang thông tin điện tử và hệ thống truyền thanh xã',
+          'Phòng Văn hóa - Xã hội',
+          'Văn phòng HĐND và UBND',
+          'Tin, bài tuyên truyền',
+          `Quý IV/${year}`,
+          'Đang thực hiện',
+          '',
+          'Nhận thức số',
+          '',
+        ],
+      ].map((r) => r.map((v) => sheetValue(v, tz))),
+    );
+    s.getRange(1, 1, 1, width).merge().setFontWeight('bold').setHorizontalAlignment('center');
+    s.getRange(2, 1, 1, width).setFontWeight('bold').setBackground('#D9E2F3').setWrap(true);
+    s.getRange(3, 2, 1, width - 1)
+      .merge()
+      .setFontWeight('bold');
+    s.setFrozenRows(2);
+    const rows = Math.max(s.getMaxRows() - 3, 1);
+    s.getRange(4, 7, rows, 1).setDataValidation(statusValidation());
+    s.getRange(4, 9, rows, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...PILLARS], true)
+        .setAllowInvalid(true)
+        .build(),
+    );
+    s.getRange(4, 8, rows, 1).setDataValidation(dateValidation()).setNumberFormat('dd/MM/yyyy');
+    s.setColumnWidth(2, 360);
+    return s;
+  });
   ss.setActiveSheet(sheet);
   return sheet;
 }
 
-/** 5. Xóa đánh dấu */
+/** 6. Xóa đánh dấu */
 export function clearFlagsCommand(): number {
+  ensureScopes(NEEDS.sheet, 'xóa đánh dấu');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getActiveSheet();
-  const { cells } = clearFlags(sheet);
+  const { cells } = clearFlags(ss.getActiveSheet());
   ss.toast(
     cells > 0 ? `Đã xóa đánh dấu ở ${cells} ô.` : 'Trang này không có đánh dấu nào của Kế hoạch CĐS.',
     APP_TITLE,
@@ -302,8 +323,9 @@ export function clearFlagsCommand(): number {
   return cells;
 }
 
-/** 6. Cài đặt… */
+/** 7. Cài đặt… */
 export function showSettingsCommand(): void {
+  ensureScopes(NEEDS.sheetWithUi, 'mở cài đặt');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = loadSettings();
   let detectedYear: number | null = null;
@@ -319,9 +341,11 @@ export function showSettingsCommand(): void {
     planYear: settings.planYear ?? detectedYear ?? '',
     dueSoonDays: settings.dueSoonDays,
     cityEmails: settings.cityEmails.join('\n'),
+    notifyCity: settings.notifyCity,
+    cityMessage: settings.cityMessage,
   };
   SpreadsheetApp.getUi().showModalDialog(
-    page('Settings', data).setWidth(460).setHeight(470),
+    page('Settings', data).setWidth(480).setHeight(600),
     'Cài đặt Kế hoạch CĐS',
   );
 }
@@ -334,10 +358,11 @@ export function saveSettingsCommand(form: SettingsForm): { ok: boolean; errors: 
   return { ok: true, errors: [] };
 }
 
-/** 7. Hướng dẫn */
+/** 8. Hướng dẫn */
 export function showHelpCommand(): void {
+  ensureScopes(NEEDS.sheetWithUi, 'mở hướng dẫn');
   SpreadsheetApp.getUi().showModalDialog(
-    page('Help', {}).setWidth(560).setHeight(520),
+    page('Help', {}).setWidth(580).setHeight(560),
     'Hướng dẫn sử dụng Kế hoạch CĐS',
   );
 }
@@ -347,42 +372,6 @@ export function selectCellCommand(sheetName: string, row: number, column: string
   if (!Number.isInteger(row) || row < 1 || !/^[A-Z]{1,3}$/.test(column)) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(sheetName);
-  if (!sheet) throw new UserFacingError(`Không còn trang “${sheetName}”.`);
+  if (!sheet) throw new UserError(`Không còn trang “${sheetName}”.`);
   sheet.getRange(`${column}${row}`).activate();
-}
-
-/** Tổng hợp các xã (city): starts the roll-up, or says one is under way. */
-export function rollupCommand(): RunOutcome | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const outcome = startRollup(ss);
-  if (!outcome) return null;
-  const ui = SpreadsheetApp.getUi();
-  if (outcome.done && outcome.result) {
-    const r = outcome.result;
-    ui.alert(
-      APP_TITLE,
-      `Đã tổng hợp ${r.communes.length} xã vào trang “${ROLLUP_SHEET_NAME}”.` +
-        (r.failures.length > 0 ? ` ${r.failures.length} xã không đọc được: xem bảng 4 của trang đó.` : ''),
-      ui.ButtonSet.OK,
-    );
-  } else {
-    ss.toast(
-      `Đã đọc ${outcome.read}/${outcome.total} xã. Việc tổng hợp tự chạy tiếp mỗi phút cho đến khi xong.`,
-      APP_TITLE,
-      10,
-    );
-  }
-  return outcome;
-}
-
-/** Tạo trang Danh sách xã (city) */
-export function createCommuneListCommand(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = createCommuneListSheet(ss);
-  ss.setActiveSheet(sheet);
-  ss.toast(
-    `Ghi tên từng xã và đường dẫn bảng trạng thái của xã vào trang “${COMMUNE_LIST_SHEET_NAME}”.`,
-    APP_TITLE,
-    8,
-  );
 }

@@ -1,7 +1,7 @@
 /**
  * Apps Script entry. Every export becomes a top-level function of dist/Code.js (see
- * src/tools/build.ts): the menu items, the triggers, and what the HTML pages call through
- * google.script.run. This folder is the only code that touches SpreadsheetApp and its kin.
+ * src/tools/build.ts): the menu items, and what the HTML pages call through google.script.run.
+ * This folder is the only code that touches SpreadsheetApp and its kin.
  */
 import {
   addMissingColumnsCommand,
@@ -10,16 +10,14 @@ import {
   createTemplateCommand,
   saveSettingsCommand,
   selectCellCommand,
+  sendToCityCommand,
   showHelpCommand,
   showSettingsCommand,
   updateStatusSheetCommand,
-  sendToCityCommand,
-  rollupCommand,
-  createCommuneListCommand,
 } from './commands';
-import { continueRollupRun } from './city';
+import { createCommuneListCommand, openRollupCommand, rollupFinish, rollupStart, rollupStep } from './city';
 import type { SettingsForm } from './settings';
-import { failureMessage, runCommand } from './ui';
+import { failureMessage, runCommand, serve, withLock, type Served } from './ui';
 
 export const MENU_TITLE = 'Kế hoạch CĐS';
 
@@ -39,7 +37,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Hướng dẫn', 'showHelp')
     .addSeparator()
     .addItem('Thành phố: tạo trang Danh sách xã', 'createCommuneList')
-    .addItem('Thành phố: tổng hợp các xã', 'rollupCommunes')
+    .addItem('Thành phố: tổng hợp các xã…', 'rollupCommunes')
     .addToUi();
 }
 
@@ -84,26 +82,30 @@ export function createCommuneList(): void {
 }
 
 export function rollupCommunes(): void {
-  runCommand(rollupCommand);
+  runCommand(openRollupCommand);
 }
 
-/** Time-driven trigger: the next chunk of the city's roll-up (no user interface here). */
-export function continueRollup(): void {
-  continueRollupRun();
+/** google.script.run from the roll-up dialog: start or join a run. */
+export function rollupStartRun(restart: boolean): Served<ReturnType<typeof rollupStart>> {
+  return serve(() => rollupStart(Boolean(restart)));
+}
+
+/** google.script.run from the roll-up dialog: read the next chunk of communes. */
+export function rollupReadChunk(runId: string, n: number): Served<ReturnType<typeof rollupStep>> {
+  return serve(() => rollupStep(String(runId), Number(n)));
+}
+
+/** google.script.run from the roll-up dialog: write "Tổng hợp" once every commune is read. */
+export function rollupFinishRun(runId: string): Served<ReturnType<typeof rollupFinish>> {
+  return serve(() => rollupFinish(String(runId)));
 }
 
 /** google.script.run from the settings dialog. */
 export function saveSettings(form: SettingsForm): { ok: boolean; errors: string[] } {
-  const lock = LockService.getDocumentLock();
-  if (lock && !lock.tryLock(1000)) {
-    return { ok: false, errors: ['Một lệnh khác đang chạy. Vui lòng đợi vài giây rồi lưu lại.'] };
-  }
   try {
-    return saveSettingsCommand(form);
+    return withLock(1000, () => saveSettingsCommand(form));
   } catch (e) {
     return { ok: false, errors: [failureMessage(e)] };
-  } finally {
-    if (lock) lock.releaseLock();
   }
 }
 

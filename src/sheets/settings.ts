@@ -1,11 +1,12 @@
 /** The add-on's settings, kept in document properties and validated with zod at both ends. */
 import * as z from 'zod/mini';
-import { DEFAULT_DUE_SOON_DAYS } from '../core/findings';
+import { DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from '../core/timeliness';
+import { DEFAULT_SHARE_MESSAGE } from './share';
 
 // zod/mini keeps the Apps Script bundle small; messages are the officer's.
 const email = z.email({ error: 'Địa chỉ thư không hợp lệ.' });
 const YEAR = 'Năm kế hoạch phải là số từ 2000 đến 2100.';
-const DAYS = 'Số ngày “sắp đến hạn” phải là số từ 0 đến 365.';
+const DAYS = `Số ngày “sắp đến hạn” phải là số từ 0 đến ${MAX_DUE_SOON_DAYS}.`;
 
 export const SettingsSchema = z.object({
   commune: z
@@ -16,8 +17,12 @@ export const SettingsSchema = z.object({
   ),
   dueSoonDays: z
     .number({ error: DAYS })
-    .check(z.int({ error: DAYS }), z.minimum(0, DAYS), z.maximum(365, DAYS)),
+    .check(z.int({ error: DAYS }), z.minimum(0, DAYS), z.maximum(MAX_DUE_SOON_DAYS, DAYS)),
   cityEmails: z.array(email).check(z.maxLength(50, 'Tối đa 50 địa chỉ thư.')),
+  /** Whether Google e-mails the city's addresses when the status is first shared with them. */
+  notifyCity: z.boolean(),
+  /** The message of that e-mail. */
+  cityMessage: z.string().check(z.trim(), z.maxLength(500, 'Lời nhắn tối đa 500 ký tự.')),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -26,6 +31,8 @@ export const DEFAULT_SETTINGS: Settings = {
   planYear: null,
   dueSoonDays: DEFAULT_DUE_SOON_DAYS,
   cityEmails: [],
+  notifyCity: true,
+  cityMessage: DEFAULT_SHARE_MESSAGE,
 };
 
 const KEY = 'keHoachCds.settings';
@@ -36,6 +43,8 @@ export interface SettingsForm {
   planYear: string;
   dueSoonDays: string;
   cityEmails: string;
+  notifyCity?: boolean | string;
+  cityMessage?: string;
 }
 
 /** Parses the dialog's form; returns the settings or the Vietnamese reasons it was refused. */
@@ -55,6 +64,11 @@ export function parseSettingsForm(
     planYear: year === '' ? null : /^\d+$/.test(year) ? Number(year) : Number.NaN,
     dueSoonDays: days === '' ? DEFAULT_SETTINGS.dueSoonDays : /^\d+$/.test(days) ? Number(days) : Number.NaN,
     cityEmails: emails.filter((e) => !bad.includes(e)),
+    notifyCity:
+      form.notifyCity === undefined
+        ? true
+        : form.notifyCity === true || form.notifyCity === 'on' || form.notifyCity === 'true',
+    cityMessage: String(form.cityMessage ?? DEFAULT_SETTINGS.cityMessage),
   };
   const parsed = SettingsSchema.safeParse(candidate);
   if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message));
@@ -66,7 +80,8 @@ export function loadSettings(): Settings {
   const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
   if (!raw) return { ...DEFAULT_SETTINGS };
   try {
-    const parsed = SettingsSchema.safeParse(JSON.parse(raw));
+    // Settings saved by an earlier version lack the newer fields: they take their defaults.
+    const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as object) });
     return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
   } catch {
     return { ...DEFAULT_SETTINGS };

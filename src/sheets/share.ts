@@ -1,94 +1,356 @@
 /**
- * "Gửi bảng trạng thái cho thành phố": a standalone spreadsheet holding a copy of the status
- * sheet, shared as viewer with the city's addresses. The first send creates it; later sends
- * update the same file, so the city's link never changes. Each send is logged.
+ * "Gửi bảng trạng thái cho thành phố": the status report goes to one standalone spreadsheet that
+ * the add-on creates and keeps (so the city's link never changes), written and shared through the
+ * advanced Sheets and Drive services under `drive.file` — which reaches only files the add-on
+ * created, never the user's other files. Each send replaces the copy's content in one atomic
+ * batch update, invites only the addresses not yet sharing it, and is logged.
+ *
+ * What a failure leaves: the file's id is remembered as soon as it exists, so a send that fails
+ * after creating it fills it next time; a share that fails is reported by address and retried on
+ * the next send; the message says exactly which of these happened.
  */
-import { STATUS_SHEET_NAME } from '../core/status-sheet';
-import { loadSettings, validEmails } from './settings';
-import { APP_TITLE, UserFacingError, page } from './ui';
-import { findOwnSheet } from './status';
+import { UserError } from '../core/errors';
+import { serialOf } from '../core/dates';
+import { STATUS_SHEET_NAME, toRows, type StatusReport, type StatusRows } from '../core/status-report';
+import { freeName, findOwnSheet } from './own-sheet';
+import { sheetValue } from './cells';
+import { transact } from './transaction';
+import { APP_TITLE, page } from './ui';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type CellData = GoogleAppsScript.Sheets.Schema.CellData;
 
 export const COPY_ID_KEY = 'keHoachCds.cityCopyId';
 export const SEND_LOG_SHEET = 'Nhật ký gửi';
 export const SEND_LOG_METADATA_KEY = 'keHoachCds.sendLog';
-export const SEND_LOG_HEADER = ['Thời gian', 'Người gửi', 'Người nhận', 'Đường dẫn', 'Số nhiệm vụ'];
+export const SEND_LOG_HEADER = ['Thời gian', 'Người nhận', 'Đường dẫn', 'Số nhiệm vụ', 'Kết quả'];
+export const DEFAULT_SHARE_MESSAGE =
+  'Bảng trạng thái thực hiện nhiệm vụ chuyển đổi số của xã. Đường dẫn này giữ nguyên ở các lần cập nhật sau.';
+
+export interface SendOptions {
+  emails: string[];
+  notify: boolean;
+  message: string;
+  timeZone: string;
+  locale: string;
+}
 
 export interface SendResult {
   url: string;
   created: boolean;
   recipients: string[];
+  /** Addresses invited by this send. */
   added: string[];
+  /** Addresses that could not be invited, with Google's reason. */
+  failed: { email: string; reason: string }[];
 }
 
-/** Opens the remembered copy, or null when there is none or it can no longer be opened. */
-function rememberedCopy(
-  props: GoogleAppsScript.Properties.Properties,
-): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
-  const id = props.getProperty(COPY_ID_KEY);
+function advanced(): { sheets: GoogleAppsScript.Sheets; drive: GoogleAppsScript.Drive } {
+  if (typeof Sheets === 'undefined' || !Sheets || typeof Drive === 'undefined' || !Drive)
+    throw new UserError(
+      'Tiện ích chưa bật dịch vụ Google Sheets API và Drive API (lỗi cài đặt tiện ích). Hãy báo cho người quản trị.',
+    );
+  return { sheets: Sheets, drive: Drive };
+}
+
+/** An error's message, whatever realm threw it. */
+const message = (e: unknown): string => {
+  const m = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
+  return typeof m === 'string' ? m : String(e);
+};
+
+/** The remembered copy if it still exists and is not in the trash, else null. */
+function rememberedCopy(drive: GoogleAppsScript.Drive, id: string | null): string | null {
   if (!id) return null;
   try {
-    return SpreadsheetApp.openById(id);
+    const file = drive.Files.get(id, { fields: 'id,trashed' }) as { trashed?: boolean };
+    return file.trashed ? null : id;
   } catch {
     return null;
   }
 }
 
-/**
- * Copies `status` (the commune's status sheet, already up to date) to the city's spreadsheet and
- * shares it. The copy replaces the previous one only once it is complete.
- */
-export function sendStatus(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  status: GoogleAppsScript.Spreadsheet.Sheet,
-  meta: { commune: string; planYear: number; tasks: number; timeZone: string },
-): SendResult {
-  const settings = loadSettings();
-  const emails = validEmails(settings.cityEmails);
-  if (emails.length === 0)
-    throw new UserFacingError('Chưa có địa chỉ thư của thành phố. Hãy nhập trong “Cài đặt…”.');
+/** Sends the report: the copy made or refreshed, shared, the send logged. */
+export function sendStatus(ss: Spreadsheet, report: StatusReport, opts: SendOptions): SendResult {
+  const { sheets, drive } = advanced();
   const props = PropertiesService.getDocumentProperties();
-  let target = rememberedCopy(props);
+  let id = rememberedCopy(drive, props.getProperty(COPY_ID_KEY));
   let created = false;
-  if (!target) {
-    const commune = meta.commune || 'Xã';
-    target = SpreadsheetApp.create(`${commune} – Trạng thái CĐS ${meta.planYear}`);
-    props.setProperty(COPY_ID_KEY, target.getId());
+  if (!id) {
+    try {
+      const made = sheets.Spreadsheets.create({
+        properties: {
+          title: `${report.commune || 'Xã'} – Trạng thái CĐS ${report.planYear}`,
+          locale: opts.locale,
+          timeZone: opts.timeZone,
+        },
+      });
+      id = made.spreadsheetId as string;
+    } catch (e) {
+      throw new UserError(
+        `Đã cập nhật trang “${STATUS_SHEET_NAME}” trong bảng tính này, nhưng chưa tạo được bảng tính gửi thành phố (${message(e)}). Chưa gửi gì; hãy thử lại sau.`,
+      );
+    }
+    props.setProperty(COPY_ID_KEY, id);
     created = true;
   }
-  const copy = status.copyTo(target);
-  const copyId = copy.getSheetId();
-  for (const old of target.getSheets()) if (old.getSheetId() !== copyId) target.deleteSheet(old);
-  copy.setName(STATUS_SHEET_NAME);
-
-  const file = DriveApp.getFileById(target.getId());
-  const shared = new Set(
-    [...file.getViewers(), ...file.getEditors()]
-      .map((u) => u.getEmail().toLowerCase())
-      .filter((e) => e !== ''),
-  );
-  const added = emails.filter((e) => !shared.has(e.toLowerCase()));
-  if (added.length > 0) file.addViewers(added);
-
-  const url = target.getUrl();
-  const when = Utilities.formatDate(new Date(), meta.timeZone, 'dd/MM/yyyy HH:mm');
-  const sender = Session.getActiveUser().getEmail() || '(không rõ)';
-  // The log is the add-on's own sheet (tagged); a user's sheet of the same name is left alone.
-  let log = findOwnSheet(ss, SEND_LOG_METADATA_KEY);
-  if (!log) {
-    log = ss.insertSheet(
-      ss.getSheetByName(SEND_LOG_SHEET) ? `${SEND_LOG_SHEET} (Kế hoạch CĐS)` : SEND_LOG_SHEET,
+  const url = `https://docs.google.com/spreadsheets/d/${id}/edit`;
+  try {
+    const current = sheets.Spreadsheets.get(id, { fields: 'sheets.properties(sheetId,title)' });
+    const old = (current.sheets ?? []).map((s) => s.properties?.sheetId as number);
+    let fresh = 1 + Math.floor(Math.random() * 1_000_000_000);
+    while (old.includes(fresh)) fresh++;
+    const requests = [
+      ...copyRequests(toRows(report), fresh, `${STATUS_SHEET_NAME} (mới)`, opts.timeZone),
+      ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
+      {
+        updateSheetProperties: { properties: { sheetId: fresh, title: STATUS_SHEET_NAME }, fields: 'title' },
+      },
+    ];
+    sheets.Spreadsheets.batchUpdate({ requests }, id);
+  } catch (e) {
+    throw new UserError(
+      created
+        ? `Đã tạo bảng tính gửi thành phố nhưng chưa ghi được số liệu vào đó (${message(e)}). Hãy gửi lại: lần sau sẽ ghi vào chính bảng tính này, đường dẫn không đổi.`
+        : `Chưa cập nhật được bảng tính gửi thành phố (${message(e)}); thành phố vẫn thấy số liệu lần gửi trước. Hãy thử lại sau.`,
     );
-    log.appendRow(SEND_LOG_HEADER);
-    log.setFrozenRows(1);
-    log.addDeveloperMetadata(SEND_LOG_METADATA_KEY, 'v1');
   }
-  log.appendRow([when, sender, emails.join(', '), url, meta.tasks]);
-  return { url, created, recipients: emails, added };
+
+  const added: string[] = [];
+  const failed: { email: string; reason: string }[] = [];
+  let shared: Set<string>;
+  try {
+    const list = drive.Permissions.list(id, { fields: 'permissions(emailAddress,role)' });
+    shared = new Set((list.permissions ?? []).map((p) => String(p.emailAddress ?? '').toLowerCase()));
+  } catch (e) {
+    shared = new Set();
+    failed.push(...opts.emails.map((email) => ({ email, reason: message(e) })));
+  }
+  if (failed.length === 0) {
+    for (const email of opts.emails) {
+      if (shared.has(email.toLowerCase())) continue;
+      try {
+        drive.Permissions.create({ role: 'reader', type: 'user', emailAddress: email }, id, {
+          sendNotificationEmail: opts.notify,
+          ...(opts.notify && opts.message ? { emailMessage: opts.message } : {}),
+        });
+        added.push(email);
+        shared.add(email.toLowerCase());
+      } catch (e) {
+        failed.push({ email, reason: message(e) });
+      }
+    }
+  }
+  const result: SendResult = { url, created, recipients: opts.emails, added, failed };
+  logSend(ss, result, report.tasks, opts.timeZone);
+  return result;
+}
+
+/** One row in the add-on's own log sheet (created, header and all, on the first send). */
+function logSend(ss: Spreadsheet, r: SendResult, tasks: number, timeZone: string): void {
+  const outcome =
+    r.failed.length === 0
+      ? r.added.length > 0
+        ? `Đã gửi; mới chia sẻ cho ${r.added.join(', ')}`
+        : 'Đã gửi'
+      : `Đã cập nhật; chưa chia sẻ được cho ${r.failed.map((f) => f.email).join(', ')}`;
+  const now = new Date();
+  transact((tx) => {
+    let log = findOwnSheet(ss, SEND_LOG_METADATA_KEY);
+    if (!log) {
+      const sheet = tx.step(
+        () => ss.insertSheet(freeName(ss, SEND_LOG_SHEET)),
+        (s) => ss.deleteSheet(s),
+      );
+      sheet.getRange(1, 1, 1, SEND_LOG_HEADER.length).setValues([SEND_LOG_HEADER]).setFontWeight('bold');
+      sheet.setFrozenRows(1);
+      sheet.addDeveloperMetadata(SEND_LOG_METADATA_KEY, 'v2');
+      log = sheet;
+    }
+    const row = log.getLastRow() + 1;
+    log
+      .getRange(row, 1, 1, 5)
+      .setValues([
+        [now, sheetValue(r.recipients.join(', '), timeZone), r.url, tasks, sheetValue(outcome, timeZone)],
+      ]);
+    log.getRange(row, 1).setNumberFormat('dd/MM/yyyy HH:mm');
+  });
+}
+
+const text = (s: string): CellData => ({ userEnteredValue: { stringValue: s } });
+
+/**
+ * The Sheets API requests that build the status sheet of a report as a new sheet `sheetId`
+ * (values, formats, merges, widths, the hidden data row, the chart): the same layout as the
+ * add-on's own status sheet, written without SpreadsheetApp.
+ */
+export function copyRequests(
+  model: StatusRows,
+  sheetId: number,
+  title: string,
+  _timeZone: string,
+): Request[] {
+  const { rows, width } = model;
+  const cells: CellData[][] = rows.map((row, r) =>
+    row.map((cell, c): CellData => {
+      if (typeof cell === 'string') return text(cell);
+      if (typeof cell === 'number') {
+        const percent = model.rateColumns.includes(c) && r >= model.firstPivotRow && r <= model.totalRow;
+        return {
+          userEnteredValue: { numberValue: cell },
+          ...(percent ? { userEnteredFormat: { numberFormat: { type: 'PERCENT', pattern: '0%' } } } : {}),
+        };
+      }
+      return {
+        userEnteredValue: { numberValue: serialOf(cell.date, cell.time ?? '00:00') },
+        userEnteredFormat: {
+          numberFormat: cell.time
+            ? { type: 'DATE_TIME', pattern: 'dd/MM/yyyy HH:mm' }
+            : { type: 'DATE', pattern: 'dd/MM/yyyy' },
+          horizontalAlignment: 'LEFT',
+        },
+      };
+    }),
+  );
+  const range = (r0: number, r1: number, c0: number, c1: number) => ({
+    sheetId,
+    startRowIndex: r0,
+    endRowIndex: r1,
+    startColumnIndex: c0,
+    endColumnIndex: c1,
+  });
+  const bold = (
+    r0: number,
+    r1: number,
+    c0: number,
+    c1: number,
+    extra: Record<string, unknown> = {},
+  ): Request => ({
+    repeatCell: {
+      range: range(r0, r1, c0, c1),
+      cell: { userEnteredFormat: { textFormat: { bold: true }, ...extra } },
+      fields: `userEnteredFormat(textFormat${Object.keys(extra).length ? `,${Object.keys(extra).join(',')}` : ''})`,
+    },
+  });
+  const thin = { style: 'SOLID', width: 1 };
+  const chart = model.chart;
+  const span = (c: number) => ({
+    sourceRange: { sources: [range(chart.headerRow, chart.lastRow + 1, c, c + 1)] },
+  });
+  return [
+    {
+      addSheet: {
+        properties: {
+          sheetId,
+          title,
+          gridProperties: {
+            rowCount: rows.length + 30,
+            columnCount: width + 2,
+            frozenRowCount: model.headerRow + 1,
+          },
+        },
+      },
+    },
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: cells.map((values) => ({ values })),
+        fields: 'userEnteredValue,userEnteredFormat',
+      },
+    },
+    { mergeCells: { range: range(model.titleRow, model.titleRow + 1, 0, width), mergeType: 'MERGE_ALL' } },
+    { mergeCells: { range: range(model.legendRow, model.legendRow + 1, 0, width), mergeType: 'MERGE_ALL' } },
+    bold(model.titleRow, model.titleRow + 1, 0, width, { horizontalAlignment: 'CENTER' }),
+    bold(model.firstMetaRow, model.lastMetaRow + 1, 0, 1),
+    bold(model.headerRow, model.headerRow + 1, 0, width, {
+      backgroundColor: { red: 0.851, green: 0.886, blue: 0.953 },
+      wrapStrategy: 'WRAP',
+      horizontalAlignment: 'CENTER',
+      verticalAlignment: 'MIDDLE',
+    }),
+    bold(model.totalRow, model.totalRow + 1, 0, width, {
+      backgroundColor: { red: 0.949, green: 0.949, blue: 0.949 },
+    }),
+    {
+      repeatCell: {
+        range: range(model.legendRow, model.legendRow + 1, 0, width),
+        cell: {
+          userEnteredFormat: { wrapStrategy: 'WRAP', verticalAlignment: 'TOP', textFormat: { italic: true } },
+        },
+        fields: 'userEnteredFormat(wrapStrategy,verticalAlignment,textFormat)',
+      },
+    },
+    {
+      updateBorders: {
+        range: range(model.headerRow, model.totalRow + 1, 0, width),
+        top: thin,
+        bottom: thin,
+        left: thin,
+        right: thin,
+        innerHorizontal: thin,
+        innerVertical: thin,
+      },
+    },
+    ...model.widths.map((w, i) => ({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: w * 7 },
+        fields: 'pixelSize',
+      },
+    })),
+    {
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'ROWS', startIndex: model.legendRow, endIndex: model.legendRow + 1 },
+        properties: { pixelSize: 64 },
+        fields: 'pixelSize',
+      },
+    },
+    {
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'ROWS', startIndex: model.dataRow, endIndex: model.dataRow + 1 },
+        properties: { hiddenByUser: true },
+        fields: 'hiddenByUser',
+      },
+    },
+    {
+      addChart: {
+        chart: {
+          spec: {
+            title: chart.title,
+            basicChart: {
+              chartType: 'BAR',
+              stackedType: 'STACKED',
+              legendPosition: 'BOTTOM_LEGEND',
+              headerCount: 1,
+              axis: [{ position: 'BOTTOM_AXIS' }, { position: 'LEFT_AXIS' }],
+              domains: [{ domain: span(chart.labelColumn) }],
+              series: chart.series.map((s) => ({
+                series: span(s.column),
+                targetAxis: 'BOTTOM_AXIS',
+                color: hexColor(s.color),
+              })),
+            },
+          },
+          position: {
+            overlayPosition: { anchorCell: { sheetId, rowIndex: rows.length + 1, columnIndex: 0 } },
+          },
+        },
+      },
+    },
+  ] as Request[];
+}
+
+function hexColor(hex: string): { red: number; green: number; blue: number } {
+  const n = parseInt(hex.replace('#', ''), 16);
+  return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255 };
 }
 
 export function showSent(result: SendResult): void {
   SpreadsheetApp.getUi().showModalDialog(
-    page('Sent', result).setWidth(480).setHeight(260),
+    page('Sent', result)
+      .setWidth(500)
+      .setHeight(result.failed.length > 0 ? 340 : 280),
     `${APP_TITLE}: đã gửi bảng trạng thái`,
   );
 }

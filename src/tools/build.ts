@@ -43,8 +43,43 @@ export async function buildAddon(): Promise<string[]> {
   );
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const htmlDir = join(root, 'src', 'sheets', 'html');
-  for (const f of safeList(htmlDir)) if (f.endsWith('.html')) copyFileSync(join(htmlDir, f), join(dist, f));
+  const clients = await pageClients();
+  for (const f of safeList(htmlDir)) {
+    if (!f.endsWith('.html')) continue;
+    let html = readFileSync(join(htmlDir, f), 'utf8');
+    html = html.replace(/\/\*__([A-Z]+)_CLIENT__\*\//g, (_m, name: string) => {
+      const code = clients.get(name.toLowerCase());
+      if (code === undefined) throw new Error(`${f}: no client script "${name}"`);
+      return code;
+    });
+    writeFileSync(join(dist, f), html);
+  }
   return names;
+}
+
+/** The pages' scripts (src/sheets/client/<name>-page.ts), bundled for the browser. */
+async function pageClients(): Promise<Map<string, string>> {
+  const dir = join(root, 'src', 'sheets', 'client');
+  const out = new Map<string, string>();
+  for (const f of safeList(dir)) {
+    const m = /^([a-z]+)-page\.ts$/.exec(f);
+    if (!m) continue;
+    const result = await build({
+      entryPoints: [join(dir, f)],
+      bundle: true,
+      format: 'iife',
+      target: 'es2019',
+      platform: 'browser',
+      charset: 'utf8',
+      write: false,
+      legalComments: 'none',
+      minify: true,
+      logLevel: 'warning',
+    });
+    // Inside <script>: no "</script" may appear in the code.
+    out.set(m[1] as string, (result.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script'));
+  }
+  return out;
 }
 
 /** Names of the functions the bundle's entry exports, found by evaluating it in a bare context. */

@@ -66,7 +66,7 @@ describe('onOpen', () => {
       'Hướng dẫn→showHelp',
       '---',
       'Thành phố: tạo trang Danh sách xã→createCommuneList',
-      'Thành phố: tổng hợp các xã→rollupCommunes',
+      'Thành phố: tổng hợp các xã…→rollupCommunes',
     ]);
     expect(world.log.calls).toEqual(['SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
     for (const item of world.menu.filter((m) => m !== '---')) {
@@ -85,7 +85,9 @@ describe('Kiểm tra bảng phân công', () => {
     const { world, sheet, addon } = sampleWorld();
     addon.checkTaskSheet();
     expect(world.alerts).toEqual([]);
-    expect(sheet.notes.get('28:3')).toMatch(/^— Kế hoạch CĐS —\nNhiệm vụ 19 chưa có cơ quan chủ trì/);
+    expect(sheet.notes.get('28:3')).toMatch(
+      /^— Kế hoạch CĐS —\nNhiệm vụ 19 “Tăng cường quản trị và bảo đảm an toàn, bảo mật dữ liệu…” \(Dữ liệu số\) chưa có cơ quan chủ trì \(đang ghi “Chưa phân công”\)/,
+    );
     expect(sheet.notes.get('46:6')).toContain('đã quá hạn 264 ngày');
     expect(sheet.notes.get('53:7')).toContain('“Gần xong”');
     const rules = ownRules(sheet);
@@ -119,7 +121,7 @@ describe('Kiểm tra bảng phân công', () => {
     expect(ownRules(sheet)).toHaveLength(3);
     // The add-on's rules come first so that flags show; the user's rule is still there.
     expect(sheet.rules.map((r) => r.formula).at(-1)).toBe('=$G6="Hoàn thành"');
-    expect(sheet.notes.get('28:3')).toMatch(/^Chờ Chủ tịch phân công\n\n— Kế hoạch CĐS —\nNhiệm vụ 19/);
+    expect(sheet.notes.get('28:3')).toMatch(/^Chờ Chủ tịch phân công\n\n— Kế hoạch CĐS —\nNhiệm vụ 19 /);
     expect(sheet.notes.get('28:3')?.match(/Kế hoạch CĐS/g)).toHaveLength(1);
     addon.clearFlags();
     expect(userState(sheet)).toBe(before);
@@ -189,15 +191,24 @@ describe('Cập nhật bảng trạng thái', () => {
     const st = world.sheet('Trạng thái theo trụ cột') as FakeSheet;
     const row = (label: string) => st.values.find((r) => r[0] === label);
     expect(row('Xã/phường:')?.[1]).toBe('Đại Hải');
-    expect(row('Tính đến:')?.[1]).toBe('20/12/2026 09:30');
-    expect(row('Nhận thức số')).toEqual(['Nhận thức số', 5, 2, 2, 0, 2, 0, 1, 2, 0, 0.4]);
-    expect(row('Tổng cộng')).toEqual(['Tổng cộng', 51, 5, 4, 1, 13, 3, 30, 13, 1, 0.098]);
+    // "As of" is a date value shown with its time, in the spreadsheet's zone, never date-looking text.
+    const asOf = st.values.findIndex((r) => r[0] === 'Tính đến:');
+    expect(st.values[asOf]?.[1]).toEqual(new Date('2026-12-20T09:30:00+07:00'));
+    expect(st.formats.get(`${asOf + 1}:2`)).toBe('dd/MM/yyyy HH:mm');
+    // Trụ cột, total, done (on time, late), on track, overdue, recurring, by a higher plan, undated, due soon, no lead, share.
+    expect(row('Nhận thức số')).toEqual(['Nhận thức số', 5, 2, 2, 0, 2, 0, 1, 0, 0, 2, 0, 0.4]);
+    expect(row('Tổng cộng')).toEqual(['Tổng cộng', 51, 5, 4, 1, 13, 3, 29, 0, 1, 13, 1, 0.098]);
+    // The reading guide says the window actually used.
+    expect(st.values.some((r) => String(r[0]).includes('đến hạn trong 14 ngày tới'))).toBe(true);
+    // The city's data row is there, hidden.
+    const data = st.values.findIndex((r) => r[0] === '#ke-hoach-cds');
+    expect(st.hiddenRows.has(data + 1)).toBe(true);
     const header = st.values.findIndex((r) => r[0] === 'Trụ cột');
     expect(st.values.slice(header + 1, header + 1 + PILLARS.length).map((r) => r[0])).toEqual([...PILLARS]);
     expect(st.charts).toHaveLength(1);
     expect(st.charts[0]).toMatchObject({ type: 'BAR', options: { isStacked: true } });
-    expect(st.charts[0]?.ranges).toHaveLength(5);
-    expect(st.metadata).toEqual([{ key: 'keHoachCds.statusSheet', value: 'CDS-TRANG-THAI v1' }]);
+    expect(st.charts[0]?.ranges).toHaveLength(7);
+    expect(st.metadata).toEqual([{ key: 'keHoachCds.statusSheet', value: 'v2' }]);
     expect(st.frozenRows).toBe(header + 1);
   });
 
@@ -369,11 +380,12 @@ describe('other commands', () => {
       cityEmails: 'so@cantho.gov.vn; vp@cantho.gov.vn',
     });
     expect(ok).toEqual({ ok: true, errors: [] });
-    expect(JSON.parse(world.properties.get('keHoachCds.settings') as string)).toEqual({
+    expect(JSON.parse(world.properties.get('keHoachCds.settings') as string)).toMatchObject({
       commune: 'Đại Hải',
       planYear: 2026,
       dueSoonDays: 30,
       cityEmails: ['so@cantho.gov.vn', 'vp@cantho.gov.vn'],
+      notifyCity: true,
     });
     // A 30-day window is used by the next check.
     addon.checkTaskSheet();
@@ -389,7 +401,8 @@ describe('other commands', () => {
 
   it('a second click while a command runs gets a message, not a wait', () => {
     const { world, sheet, addon } = sampleWorld();
-    world.lockHeld = true;
+    // Another execution holds the document lock for the next ten minutes.
+    world.lockIntervals.push({ from: world.drive.now, to: world.drive.now + 600_000 });
     addon.checkTaskSheet();
     expect(world.alerts).toEqual([
       'Kế hoạch CĐS: Một lệnh khác của Kế hoạch CĐS đang chạy trên bảng tính này. Vui lòng đợi vài giây rồi thử lại.',

@@ -222,7 +222,17 @@ describeInBrowser('HTML pages in Chromium', () => {
       ]);
       const calls = await p.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
       expect(calls).toEqual([
-        ['saveSettings', { commune: 'Đại Hải', planYear: '2026', dueSoonDays: '14', cityEmails: 'abc' }],
+        [
+          'saveSettings',
+          {
+            commune: 'Đại Hải',
+            planYear: '2026',
+            dueSoonDays: '14',
+            cityEmails: 'abc',
+            notifyCity: true,
+            cityMessage: '',
+          },
+        ],
       ]);
       await expect(
         p.evaluate(() => (globalThis as unknown as { __closed?: boolean }).__closed),

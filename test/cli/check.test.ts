@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ReportSchema, type Report } from '../../src/core/report';
-import { STATUS_SHEET_NAME, STATUS_LAYOUT_VERSION } from '../../src/core/status-sheet';
+import { STATUS_SHEET_NAME } from '../../src/core/status-report';
 import { SEVERITY_COLORS } from '../../src/core/flags';
 import { samplePlan } from '../../src/tools/sample';
 import { writeSheetsXlsx } from '../../src/tools/xlsx-writer';
@@ -211,18 +211,32 @@ describe('check --out', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('Phụ lục') as ExcelJS.Worksheet;
-    const fill = (a1: string) =>
-      (ws.getCell(a1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
+    // Colours are the product's own conditional-format rules, one per severity: no cell style changed.
+    const rules = (
+      ws as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[];
+        }[];
+      }
+    ).conditionalFormattings;
+    const bySeverity = Object.fromEntries(rules.map((cf) => [cf.rules[0]?.formulae[0], cf]));
     const argb = (hex: string) => `FF${hex.slice(1)}`;
-    expect(fill('C28')).toBe(argb(SEVERITY_COLORS.error));
+    const error = bySeverity['ISTEXT("Kế hoạch CĐS: error")'];
+    const warning = bySeverity['ISTEXT("Kế hoạch CĐS: warning")'];
+    const info = bySeverity['ISTEXT("Kế hoạch CĐS: info")'];
+    expect(error?.ref).toBe('C28');
+    expect(error?.rules[0]?.style.fill.bgColor.argb).toBe(argb(SEVERITY_COLORS.error));
+    expect(warning?.ref.split(' ').sort()).toEqual(['F46', 'F52:F53', 'F63', 'G53'].sort());
+    expect(warning?.rules[0]?.style.fill.bgColor.argb).toBe(argb(SEVERITY_COLORS.warning));
+    expect(info?.ref.split(' ')).toContain('F6');
+    expect(info?.rules[0]?.style.fill.bgColor.argb).toBe(argb(SEVERITY_COLORS.info));
     expect(String(ws.getCell('C28').note)).toContain('chưa có cơ quan chủ trì');
-    expect(fill('F46')).toBe(argb(SEVERITY_COLORS.warning));
     expect(String(ws.getCell('F46').note)).toContain('quá hạn');
-    expect(fill('F6')).toBe(argb(SEVERITY_COLORS.info));
-    expect(fill('G53')).toBe(argb(SEVERITY_COLORS.warning));
     expect(String(ws.getCell('G53').note)).toContain('“Gần xong”');
-    // Unflagged cells and every value stay as they were.
-    expect(fill('C6')).toBeNull();
+    // No cell got a fill; every value stays as it was.
+    expect(ws.getCell('C28').fill).toBeUndefined();
+    expect(ws.getCell('F46').fill).toBeUndefined();
     expect(ws.getCell('C28').value).toBe('Chưa phân công');
     expect(ws.getCell('B6').value).toBe(samplePlan(root).values[5]?.[1]);
 
@@ -232,11 +246,41 @@ describe('check --out', () => {
     const find = (label: string) => rows.find((r) => r[0] === label);
     expect(find('Xã/phường:')?.[1]).toBe('Đại Hải');
     expect(find('Năm kế hoạch:')?.[1]).toBe(2026);
-    expect(find('Tính đến:')?.[1]).toBe('20/12/2026');
-    expect(find('Mẫu báo cáo:')?.[1]).toBe(STATUS_LAYOUT_VERSION);
-    expect(find('Nhận thức số')?.slice(0, 11)).toEqual(['Nhận thức số', 5, 2, 2, 0, 2, 0, 1, 2, 0, 0.4]);
-    expect(find('Tổng cộng')?.slice(0, 11)).toEqual(['Tổng cộng', 51, 5, 4, 1, 13, 3, 30, 13, 1, 0.098]);
+    // A date value showing 20/12/2026, not text.
+    expect(find('Tính đến:')?.[1]).toEqual(new Date(Date.UTC(2026, 11, 20)));
+    expect(find('Nhận thức số')?.slice(0, 13)).toEqual([
+      'Nhận thức số',
+      5,
+      2,
+      2,
+      0,
+      2,
+      0,
+      1,
+      0,
+      0,
+      2,
+      0,
+      0.4,
+    ]);
+    expect(find('Tổng cộng')?.slice(0, 13)).toEqual([
+      'Tổng cộng',
+      51,
+      5,
+      4,
+      1,
+      13,
+      3,
+      29,
+      0,
+      1,
+      13,
+      1,
+      0.098,
+    ]);
     expect(rows.some((r) => String(r[0]).startsWith('Lỗi: cần sửa'))).toBe(true);
+    const dataRow = rows.findIndex((r) => r[0] === '#ke-hoach-cds');
+    expect(st.getRow(dataRow + 1).hidden).toBe(true);
   });
 
   it('writes a CSV input into a new workbook, text starting with "=" kept as text', async () => {
@@ -255,7 +299,7 @@ describe('check --out', () => {
   it('refuses to overwrite the input', async () => {
     const r = await cli(['check', sample, '--out', sample]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('trùng với tệp đầu vào');
+    expect(r.stderr).toContain('chính là tệp đầu vào');
   });
 });
 

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeSheetsXlsx } from '../../src/tools/xlsx-writer';
-import { STATUS_SHEET_NAME } from '../../src/core/status-sheet';
-import { ROLLUP_SHEET_NAME, readStatusSheet } from '../../src/core/rollup';
+import { STATUS_SHEET_NAME, fromRows } from '../../src/core/status-report';
+import { ROLLUP_SHEET_NAME } from '../../src/core/rollup-sheet';
 import { worksheetInput } from '../../src/cli/read';
 import { cli, tempDir } from '../helpers/cli';
 import { loadSeed, seedInput } from '../helpers/fixtures';
@@ -59,7 +59,7 @@ describe('rollup', () => {
     // 1. Per commune, ranked by overdue share: every 2024–2025 plan is past due by 22/11/2026.
     const communes = sheet.slice(at('1.') + 2, at('2.') - 1);
     expect(communes.map((c) => c[0])).toHaveLength(4);
-    const overdueRates = communes.map((c) => Number(c[9]));
+    const overdueRates = communes.map((c) => Number(c[10]));
     expect([...overdueRates].sort((a, b) => b - a)).toEqual(overdueRates);
     const totals = Object.fromEntries(communes.map((c) => [c[0], c[2]]));
     expect(totals).toEqual({ 'Mỹ Hòa Hưng': 35, 'Tịnh Long': 27, 'Mỏ Cày': 27, 'Đại Hải': 51 });
@@ -75,23 +75,25 @@ describe('rollup', () => {
     expect(failures.map((f) => f[0])).toEqual(['Mỏ Cày', 'chua-kiem-tra', 'khong-co']);
   });
 
-  it('refuses a status sheet whose layout marker or columns were changed', async () => {
+  it('refuses a status sheet whose numbers were edited by hand, or whose data row was forged', async () => {
     const file = await checked('004-dai-hai.json');
     const values = await rows(file, STATUS_SHEET_NAME);
-    expect(readStatusSheet(values as never).ok).toBe(true);
-    const marker = values.findIndex((r) => r[0] === 'Mẫu báo cáo:');
-    const tampered = values.map((r) => [...r]);
-    (tampered[marker] as unknown[])[1] = 'CDS-TRANG-THAI v0';
-    expect(readStatusSheet(tampered as never)).toEqual({
-      ok: false,
-      reason: 'mẫu báo cáo “CDS-TRANG-THAI v0” khác mẫu “CDS-TRANG-THAI v1” mà thành phố đọc được',
-    });
+    expect(fromRows(values).ok).toBe(true);
     const header = values.findIndex((r) => r[0] === 'Trụ cột');
-    const renamed = values.map((r) => [...r]);
-    (renamed[header] as unknown[])[6] = 'Trễ';
-    expect(readStatusSheet(renamed as never)).toMatchObject({
+    const edited = values.map((r) => [...r]);
+    (edited[header + 1] as unknown[])[1] = 99;
+    expect(fromRows(edited)).toEqual({
       ok: false,
-      reason: 'các cột của bảng trạng thái đã bị sửa, không đúng mẫu',
+      reason: 'bảng số liệu đã bị sửa tay, khác dữ liệu của tiện ích',
+    });
+    const data = values.findIndex((r) => r[0] === '#ke-hoach-cds');
+    const forged = values.map((r) => [...r]);
+    const json = JSON.parse(String(values[data]?.[1]));
+    json.total.total = 1e308;
+    (forged[data] as unknown[])[1] = JSON.stringify(json);
+    expect(fromRows(forged)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^số liệu không hợp lệ \(total.total\)/),
     });
   });
 

@@ -1,0 +1,51 @@
+/** What the title rows above a task table say: the commune's name and the plan's name. */
+import { collapse, fold } from './text';
+
+/** The commune named in title rows ("… XÃ MỸ HÒA HƯNG NĂM 2024", "của UBND xã Mỏ Cày)"), else "". */
+export function communeFromTitle(lines: readonly string[]): string {
+  const stop =
+    /^(năm|giai|về|trên|tỉnh|huyện|thành|thị|quận|kèm|ban|của|ngày|số|theo|và|để|nhằm|cds|chuyển)$/iu;
+  for (const raw of lines) {
+    const line = collapse(raw.length > 500 ? raw.slice(0, 500) : raw);
+    const m = /(?:^|[\s(])(xã|phường|thị trấn)\s+(.+)$/iu.exec(line);
+    if (!m) continue;
+    const words: string[] = [];
+    for (const w of (m[2] as string).split(' ')) {
+      const clean = w.replace(/[),.;:]+$/, '');
+      if (stop.test(clean) || !/^\p{Lu}/u.test(clean)) break;
+      words.push(clean);
+      if (clean !== w) break;
+    }
+    if (words.length > 0 && words.length <= 5) return words.map(titleCase).join(' ');
+  }
+  return '';
+}
+
+function titleCase(word: string): string {
+  if (word !== word.toUpperCase()) return word;
+  const lower = word.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** The plan's name from title rows: "Kế hoạch số 51/KH-UBND ngày 08/10/2025", else the table's title. */
+export function planNameFromTitle(lines: readonly string[]): string {
+  for (const raw of lines) {
+    const line = collapse(raw.length > 500 ? raw.slice(0, 500) : raw);
+    const m = /(kế hoạch\s+số\s*:?\s*\d[^()]*?)(?:\s+(?:của|về)\b|\)|$)/iu.exec(line);
+    if (m) return collapse((m[1] as string).replace(/số\s*:\s*/iu, 'số '));
+  }
+  const title = lines.find((l) => l.length > 12 && !/^\(/.test(l)) ?? lines[0] ?? '';
+  return collapse(title.length > 300 ? title.slice(0, 300) : title);
+}
+
+/**
+ * A commune's identity for the city's roll-up: its name folded, without the "xã/phường/thị trấn"
+ * or "UBND xã" in front, so "Xã Mỹ Hòa Hưng", "MỸ HOÀ HƯNG" and "UBND xã Mỹ Hòa Hưng" are one
+ * commune. "" when the name is empty.
+ */
+export function communeKey(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/^(uy ban nhan dan |ubnd )?(xa |phuong |thi tran |dac khu )/, '');
+}

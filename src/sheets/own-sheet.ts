@@ -1,0 +1,70 @@
+/**
+ * The add-on's own sheets (the status sheet, the send log, the city's roll-up and its progress):
+ * recognised by developer metadata, never by name, so a user's sheet of the same name is never
+ * touched. A new version is built complete under a temporary name and only then takes the old
+ * one's name and place; on any failure the old sheet stays as it was.
+ */
+import { transact } from './transaction';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const TEMP_NAME = 'Kế hoạch CĐS (đang cập nhật)';
+
+export function findOwnSheet(ss: Spreadsheet, key: string): Sheet | null {
+  for (const m of ss.createDeveloperMetadataFinder().withKey(key).find()) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** A free sheet name: `name`, else "name (Kế hoạch CĐS)", else numbered. */
+export function freeName(ss: Spreadsheet, name: string): string {
+  if (!ss.getSheetByName(name)) return name;
+  let candidate = `${name} (Kế hoạch CĐS)`;
+  for (let i = 2; ss.getSheetByName(candidate); i++) candidate = `${name} (Kế hoạch CĐS ${i})`;
+  return candidate;
+}
+
+export interface OwnSheetSpec {
+  metadataKey: string;
+  metadataValue: string;
+  name: string;
+  fill: (sheet: Sheet) => void;
+  /** Hide the sheet (the add-on's working sheets). */
+  hidden?: boolean;
+}
+
+/** Replaces the add-on's own sheet with a new one filled by `spec.fill`, all or nothing. */
+export function replaceOwnSheet(ss: Spreadsheet, spec: OwnSheetSpec): Sheet {
+  const previous = findOwnSheet(ss, spec.metadataKey);
+  const leftover = ss.getSheetByName(TEMP_NAME);
+  if (leftover && (!previous || leftover.getSheetId() !== previous.getSheetId())) ss.deleteSheet(leftover);
+  return transact((tx) => {
+    // The new sheet takes the old one's place among the tabs, or comes last.
+    const sheet = tx.step(
+      () => ss.insertSheet(TEMP_NAME, previous ? previous.getIndex() - 1 : ss.getNumSheets()),
+      (s) => ss.deleteSheet(s),
+    );
+    spec.fill(sheet);
+    sheet.addDeveloperMetadata(spec.metadataKey, spec.metadataValue);
+    if (previous) {
+      const oldName = previous.getName();
+      tx.step(
+        () => previous.setName(`${TEMP_NAME} (cũ)`),
+        () => previous.setName(oldName),
+      );
+      tx.step(
+        () => sheet.setName(oldName),
+        () => sheet.setName(TEMP_NAME),
+      );
+      if (spec.hidden) sheet.hideSheet();
+      ss.deleteSheet(previous);
+    } else {
+      sheet.setName(freeName(ss, spec.name));
+      if (spec.hidden) sheet.hideSheet();
+    }
+    return sheet;
+  });
+}
