@@ -56,6 +56,11 @@ export const NO_LEAD_UNIT = '(Chưa có đơn vị chủ trì)';
 export const SHARED_LEAD_UNIT = '(Giao chung, chưa rõ đơn vị)';
 
 const LOOKAHEAD_WORDS = 6;
+
+/** The first `max` characters of the collapsed text, without collapsing a long text whole. */
+function clip(text: string, max: number): string {
+  return collapse(text.length > max * 4 ? text.slice(0, max * 4) : text).slice(0, max);
+}
 const LOOKAHEAD_TOKENS = 24;
 
 // ---------------------------------------------------------------------------------------------
@@ -114,9 +119,14 @@ const startsWithAny = (ws: Words, ps: readonly Words[]): boolean => ps.some((p) 
 
 type Sep = ',' | '.' | ':' | ';' | 'nl' | '-' | '&' | '/' | 'va' | '(' | ')';
 
-interface WordToken {
-  kind: 'word';
+/** A written word: folded, and whether it is written without tone marks (abbreviations are). */
+interface Word {
   folded: string;
+  plain: boolean;
+}
+
+interface WordToken extends Word {
+  kind: 'word';
   start: number;
   end: number;
   depth: number;
@@ -155,6 +165,15 @@ const SEPARATORS: Readonly<Record<string, Sep>> = {
   ']': ')',
 };
 
+/** Written with ASCII letters and digits and đ/Đ only: no tone or vowel marks. */
+function isPlain(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80 && c !== 0x110 && c !== 0x111) return false;
+  }
+  return true;
+}
+
 /** One pass: words (folded) and separators with their offsets and parenthesis depth. */
 function tokenise(text: string): Token[] {
   const out: Token[] = [];
@@ -165,9 +184,11 @@ function tokenise(text: string): Token[] {
     if (WORD_CHAR.test(ch)) {
       let j = i + 1;
       while (j < text.length && WORD_CHAR.test(text.charAt(j))) j++;
-      const folded = fold(text.slice(i, j));
+      const written = text.slice(i, j);
+      const folded = fold(written);
       if (folded === 'va') out.push({ kind: 'sep', sep: 'va', start: i, end: j, depth });
-      else if (folded !== '') out.push({ kind: 'word', folded, start: i, end: j, depth });
+      else if (folded !== '')
+        out.push({ kind: 'word', folded, plain: isPlain(written), start: i, end: j, depth });
       i = j;
       continue;
     }
@@ -189,14 +210,18 @@ function tokenise(text: string): Token[] {
 // ---------------------------------------------------------------------------------------------
 // Words of a name → its key.
 
-/** One written word → the words it stands for. `first`: the first word of a name. */
-function expandWord(w: string, first: boolean): Words {
-  if (first) {
-    const lead = LEADING_ABBR.get(w);
+/**
+ * One written word → the words it stands for. `first`: the first word of a name. Only a word
+ * written without marks can be an abbreviation ("CA xã", not "Cá nhân").
+ */
+function expandWord(word: Word, first: boolean): Words {
+  const w = word.folded;
+  if (word.plain) {
+    const lead = first ? LEADING_ABBR.get(w) : undefined;
     if (lead) return lead;
+    const abbr = ABBR.get(w);
+    if (abbr) return abbr;
   }
-  const abbr = ABBR.get(w);
-  if (abbr) return abbr;
   for (const head of UNIT_GLUED_HEADS) {
     if (w.length > head.length && w.startsWith(head)) {
       const rest = ABBR.get(w.slice(head.length));
@@ -207,7 +232,7 @@ function expandWord(w: string, first: boolean): Words {
   return [w];
 }
 
-function expandWords(ws: Words, leading: boolean): string[] {
+function expandWords(ws: readonly Word[], leading: boolean): string[] {
   const out: string[] = [];
   ws.forEach((w, i) => out.push(...expandWord(w, leading && i === 0)));
   return out;
@@ -256,7 +281,7 @@ function dropEnds(input: Words, commune: Words | null): Words {
   return ws;
 }
 
-function keyOfWords(ws: Words, commune: Words | null): string {
+function keyOfWords(ws: readonly Word[], commune: Words | null): string {
   if (ws.length === 0) return '';
   const out = dropEnds(rewritePhrases(expandWords(ws, true)), commune).join(' ');
   return WHOLE.get(out) ?? out;
@@ -272,7 +297,7 @@ export interface UnitOptions {
 
 function communeWords(opts: UnitOptions | undefined): Words | null {
   if (!opts?.commune) return null;
-  const ws = tokenise(collapse(opts.commune).slice(0, MAX_NAME))
+  const ws = tokenise(clip(opts.commune, MAX_NAME))
     .filter((t): t is WordToken => t.kind === 'word')
     .map((t) => t.folded);
   return ws.length > 0 ? ws : null;
@@ -289,12 +314,13 @@ export function unitKey(name: string, opts?: UnitOptions): string {
 }
 
 function keyWith(name: string, commune: Words | null): string {
-  const text = collapse(name).slice(0, MAX_NAME);
-  const outer: string[] = [];
-  const inner: string[] = [];
-  for (const t of tokenise(text)) if (t.kind === 'word') (t.depth === 0 ? outer : inner).push(t.folded);
+  const text = clip(name, MAX_NAME);
+  const outer: Word[] = [];
+  const inner: Word[] = [];
+  for (const t of tokenise(text)) if (t.kind === 'word') (t.depth === 0 ? outer : inner).push(t);
   let key = keyOfWords(outer, commune);
-  const innerRole = ROLES.some((r) => r.length === inner.length && startsWith(inner, r));
+  const innerWords = inner.map((t) => t.folded);
+  const innerRole = ROLES.some((r) => r.length === innerWords.length && startsWith(innerWords, r));
   const innerKey = innerRole ? '' : keyOfWords(inner, commune);
   if (innerKey !== '') key = key === '' ? innerKey : `${key} (${innerKey})`;
   return key !== '' ? key : fold(text);
@@ -332,12 +358,13 @@ function startsCollective(exp: Words): boolean {
 type PartKind = 'unit' | 'shared' | 'label';
 
 function kindOf(text: string): PartKind {
-  const ws = tokenise(collapse(text).slice(0, MAX_NAME))
-    .filter((t): t is WordToken => t.kind === 'word' && t.depth === 0)
-    .map((t) => t.folded);
+  const tokens = tokenise(clip(text, MAX_NAME)).filter(
+    (t): t is WordToken => t.kind === 'word' && t.depth === 0,
+  );
+  const ws = tokens.map((t) => t.folded);
   if (LABELS.some((l) => l.length === ws.length && startsWith(ws, l))) return 'label';
   if (startsWithAny(ws, NOT_A_UNIT)) return 'shared';
-  const exp = rewritePhrases(expandWords(ws, true));
+  const exp = rewritePhrases(expandWords(tokens, true));
   return isCollective(exp) ? 'shared' : 'unit';
 }
 
@@ -356,12 +383,12 @@ interface Part {
 const COMMA_LIKE = new Set<Sep>([',', '.', ':']);
 const HARD = new Set<Sep>([';', 'nl']);
 
-function wordsAfter(tokens: readonly Token[], i: number): string[] {
-  const out: string[] = [];
+function wordsAfter(tokens: readonly Token[], i: number): Word[] {
+  const out: Word[] = [];
   for (let j = i + 1; j < tokens.length && j <= i + LOOKAHEAD_TOKENS && out.length < LOOKAHEAD_WORDS; j++) {
     const t = tokens[j] as Token;
     if (t.kind === 'sep' && HARD.has(t.sep)) break;
-    if (t.kind === 'word' && t.depth === 0) out.push(t.folded);
+    if (t.kind === 'word' && t.depth === 0) out.push(t);
   }
   return out;
 }
@@ -379,7 +406,7 @@ function joinedPair(cur: Words, next: Words): boolean {
   );
 }
 
-function splitsHere(cur: Part, sep: Sep, next: Words, listMode: boolean): boolean {
+function splitsHere(cur: Part, sep: Sep, next: readonly Word[], listMode: boolean): boolean {
   const nextExp = expandWords(next, COMMA_LIKE.has(sep));
   if (joinedPair(cur.exp, nextExp)) return false;
   const collective = startsCollective(cur.exp);
@@ -440,7 +467,7 @@ export function splitLeadCell(cell: string): LeadCellParts {
       }
       cur.end = t.end;
       if (t.depth === 0) {
-        cur.exp.push(...expandWord(t.folded, cur.tokens.length === 0));
+        cur.exp.push(...expandWord(t, cur.tokens.length === 0));
         cur.tokens.push(t);
       }
       continue;
