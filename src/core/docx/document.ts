@@ -487,11 +487,13 @@ function finishTable(t: TableBuilder): DocxTable {
     let column = r.gridBefore;
     const cells: DocxCell[] = [];
     for (const c of r.cells) {
-      const paragraphs = c.items.flatMap((i) => (i.paragraph ? [i.paragraph] : []));
-      const text = c.items
-        .map((i) => i.text)
-        .join('\n')
-        .replace(/^\s+|\s+$/g, '');
+      const paragraphs: DocxParagraph[] = [];
+      let text = '';
+      c.items.forEach((item, i) => {
+        if (item.paragraph) paragraphs.push(item.paragraph);
+        text = i === 0 ? item.text : `${text}\n${item.text}`;
+      });
+      text = text.trim();
       if (c.span === 0) {
         // hMerge continuation: widen the previous cell, keep any text it holds.
         const prev = cells[cells.length - 1];
