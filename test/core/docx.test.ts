@@ -408,6 +408,47 @@ describe('Word text and tables', () => {
   });
 });
 
+describe('the title above the table', () => {
+  const header = row(cell('STT') + cell('Nhiệm vụ') + cell('Cơ quan chủ trì') + cell('Thời gian hoàn thành'));
+  const body = row(cell('1') + cell('Việc A') + cell('UBND xã') + cell('Quý I'));
+  const tasks = table(header + body, 4);
+
+  it('takes the lines right above, over blank paragraphs, not the signature before a gap', () => {
+    const bytes = docx({
+      body:
+        p('CHỦ TỊCH') +
+        p('Nguyễn Văn A') +
+        p('') +
+        p('') +
+        p('PHỤ LỤC') +
+        p('') +
+        p('PHÂN CÔNG NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026') +
+        p('') +
+        p('') +
+        p('') +
+        tasks,
+    });
+    const imported = importDocx(bytes);
+    expect(imported.title).toEqual(['PHỤ LỤC', 'PHÂN CÔNG NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026']);
+    // "Quý I" without a year takes the year of the title.
+    expect(checkSheet(imported.sheet, { today: TODAY }).plan.tasks[0]?.deadline.due).toBe('2026-03-31');
+  });
+
+  it('starts at the page break or the section break before the appendix, and reads a table in a content control', () => {
+    const pageBreak = docx({
+      body:
+        '<w:p><w:r><w:t>CHỦ TỊCH</w:t><w:br w:type="page"/><w:t>PHỤ LỤC</w:t></w:r></w:p>' +
+        p('Kèm theo kế hoạch năm 2025') +
+        `<w:sdt><w:sdtPr><w:tag w:val="bang"/></w:sdtPr><w:sdtContent>${tasks}</w:sdtContent></w:sdt>`,
+    });
+    expect(importDocx(pageBreak).title).toEqual(['PHỤ LỤC', 'Kèm theo kế hoạch năm 2025']);
+    const sectionBreak = docx({
+      body: p('Nơi nhận: như trên', '<w:sectPr/>') + p('PHỤ LỤC') + tasks,
+    });
+    expect(importDocx(sectionBreak).title).toEqual(['PHỤ LỤC']);
+  });
+});
+
 // ---- prose ----------------------------------------------------------------------------------
 
 describe('prose plans', () => {

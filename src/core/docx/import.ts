@@ -63,7 +63,11 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   return importDocument(readDocx(bytes), options);
 }
 
-/** The same, from a document already read. */
+/**
+ * The same, from a document already read. The appendix table wins when it has all four required
+ * columns (the signed assignment); otherwise prose tasks, when the plan has any; otherwise the best
+ * table found, whose missing columns the check then reports.
+ */
 export function importDocument(doc: DocxDocument, _options: DocxImportOptions = {}): DocxImport {
   const notes: string[] = [];
   if (doc.hasMacros) notes.push('Tệp có chứa macro (VBA): macro không được chạy, chỉ đọc nội dung văn bản.');
@@ -93,7 +97,12 @@ export function importDocument(doc: DocxDocument, _options: DocxImportOptions = 
   );
 }
 
-/** Title paragraphs right above the table: back to a page or section break, a table, or a gap. */
+/**
+ * Title paragraphs right above the table ("PHỤ LỤC", the table's name, "(Kèm theo Kế hoạch số …)"):
+ * walking up from the table over blank paragraphs, up to six lines, stopping at a page or section
+ * break (the appendix starts a page), a table, a heading "I. …", a long paragraph, or a gap of two
+ * blank paragraphs between lines.
+ */
 function titleAbove(blocks: readonly DocxBlock[], index: number): string[] {
   const lines: string[] = [];
   let blanks = 0;
@@ -105,7 +114,8 @@ function titleAbove(blocks: readonly DocxBlock[], index: number): string[] {
     const visible = collapse(p.display.slice(p.afterBreak));
     if (visible === '' || isBlankParagraph(p)) {
       if (p.pageBreak) break;
-      if (++blanks >= 3) break;
+      blanks++;
+      if ((lines.length > 0 && blanks >= 2) || blanks > 10) break;
       continue;
     }
     if (visible.length > 300 || romanHeading(visible) !== null) break;
