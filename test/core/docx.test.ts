@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { checkSheet } from '../../src/core/check';
 import {
+  Numbering,
   importDocx,
+  readBody,
   readDocx,
   tableGrid,
   type DocxImport,
@@ -647,6 +649,39 @@ describe('hostile and odd files', () => {
     const doc = refusal(() => importDocx(ole));
     expect(doc?.reason).toBe('docx-legacy');
     expect(doc?.message).toContain('.docx');
+  });
+
+  it('refuses a document with more paragraphs than any plan, and clamps absurd table widths', () => {
+    // (As a file, such a body compresses so well that the ZIP ratio limit refuses it first.)
+    const flood = `<w:document ${W}><w:body>${'<w:p/>'.repeat(500_001)}</w:body></w:document>`;
+    const r = refusal(() => readBody(flood, new Numbering(null, null)));
+    expect(r?.reason).toBe('docx-too-large');
+    expect(r?.message).toMatch(/^Văn bản Word quá lớn/);
+    const wide = docx({
+      body: table(
+        row(cell('a'), '<w:gridBefore w:val="999999"/>') +
+          row(cell('b', '<w:gridSpan w:val="999999"/>') + cell('c')),
+        1,
+      ),
+    });
+    const t = firstTable(wide);
+    expect(t.columns).toBe(256);
+    expect(t.rows.map((x) => x.cells.map((c) => [c.column, c.span, c.text]))).toEqual([
+      [[255, 1, 'a']],
+      [[0, 256, 'b']],
+    ]);
+  });
+
+  it('says that parts imported from other files were not read', () => {
+    const header = row(
+      cell('STT') + cell('Nhiệm vụ') + cell('Cơ quan chủ trì') + cell('Thời gian hoàn thành'),
+    );
+    const bytes = docx({
+      body:
+        '<w:altChunk r:id="rId5" xmlns:r="r"/>' +
+        table(header + row(cell('1') + cell('A') + cell('B') + cell('Quý I/2026')), 4),
+    });
+    expect(importDocx(bytes).notes.join(' ')).toContain('1 phần nhúng');
   });
 
   it('imports a 5,000-task appendix in well under 2 s', () => {

@@ -65,7 +65,12 @@ export interface DocxDocument {
   blocks: DocxBlock[];
   /** The file carries VBA macros (word/vbaProject.bin): never run, only reported. */
   hasMacros: boolean;
+  /** Parts imported from other files (w:altChunk): their content is not read. */
+  embeddedParts: number;
 }
+
+/** Far above any plan (Word tables have at most 63 columns), far below what exhausts memory. */
+export const DOCX_LIMITS = { paragraphs: 500_000, cells: 1_000_000, columns: 256 };
 
 /** Elements whose whole content is not part of the visible text. */
 const SKIPPED = new Set([
@@ -93,7 +98,7 @@ const SKIPPED = new Set([
   'endnoteReference',
   'commentReference',
   'fldData',
-  'rubyBase',
+  'rt',
 ]);
 
 interface ParagraphBuilder {
@@ -219,12 +224,26 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
     zip.names().some((n) => /vbaProject\.bin$/i.test(n) || /vbaData\.xml$/i.test(n)) ||
     MIME_MACRO.test(contentTypes);
   const numbering = new Numbering(numberingXml, stylesXml);
-  return { blocks: readBody(documentXml, numbering), hasMacros };
+  const stats = { embeddedParts: 0 };
+  return { blocks: readBody(documentXml, numbering, stats), hasMacros, embeddedParts: stats.embeddedParts };
 }
 
-/** Parses document.xml into blocks. Exported for tests of hand-written XML. */
-export function readBody(xml: string, numbering: Numbering): DocxBlock[] {
+function tooLarge(): UserError {
+  return new UserError(
+    'Văn bản Word quá lớn so với mọi kế hoạch thực tế (hơn 500.000 đoạn văn hoặc 1.000.000 ô bảng); tệp có thể bị hỏng.',
+    'docx-too-large',
+  );
+}
+
+/** Parses document.xml into blocks. */
+export function readBody(
+  xml: string,
+  numbering: Numbering,
+  stats: { embeddedParts: number } = { embeddedParts: 0 },
+): DocxBlock[] {
   const blocks: DocxBlock[] = [];
+  let paragraphCount = 0;
+  let cellCount = 0;
   const tables: TableBuilder[] = [];
   let para: ParagraphBuilder | null = null;
   /** Depth inside a skipped element (0: not skipping). */
@@ -355,6 +374,9 @@ export function readBody(xml: string, numbering: Numbering): DocxBlock[] {
         case 'tbl':
           tables.push({ grid: 0, rows: [], row: null, cell: null });
           return;
+        case 'altChunk':
+          stats.embeddedParts++;
+          return;
         case 'gridCol':
           if (table && table.rows.length === 0 && !table.row) table.grid++;
           return;
@@ -437,6 +459,7 @@ export function readBody(xml: string, numbering: Numbering): DocxBlock[] {
         case 'tc':
           if (table?.row && table.cell) table.row.cells.push(table.cell);
           if (table) table.cell = null;
+          if (++cellCount > DOCX_LIMITS.cells) throw tooLarge();
           return;
         case 'tr':
           if (table?.row) table.rows.push(table.row);
@@ -470,6 +493,7 @@ export function readBody(xml: string, numbering: Numbering): DocxBlock[] {
 
   function closeParagraph(): void {
     if (!para) return;
+    if (++paragraphCount > DOCX_LIMITS.paragraphs) throw tooLarge();
     const p = finishParagraph(para);
     para = null;
     const table = tables[tables.length - 1];
@@ -481,12 +505,15 @@ export function readBody(xml: string, numbering: Numbering): DocxBlock[] {
 
 /** Places a table's cells on its grid. */
 function finishTable(t: TableBuilder): DocxTable {
-  let width = t.grid;
+  const max = DOCX_LIMITS.columns;
+  let width = Math.min(t.grid, max);
   const rows: DocxRow[] = [];
   for (const r of t.rows) {
-    let column = r.gridBefore;
+    let column = Math.min(r.gridBefore, max - 1);
     const cells: DocxCell[] = [];
     for (const c of r.cells) {
+      // Past the widest real table: such cells only come from broken or hostile files.
+      if (column >= max) break;
       const paragraphs: DocxParagraph[] = [];
       let text = '';
       c.items.forEach((item, i) => {
@@ -504,7 +531,7 @@ function finishTable(t: TableBuilder): DocxTable {
           continue;
         }
       }
-      const span = Math.max(1, c.span);
+      const span = Math.min(Math.max(1, c.span), max - column);
       cells.push({ text, paragraphs, column, span, vMerge: c.vMerge });
       column += span;
     }

@@ -70,7 +70,15 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
  */
 export function importDocument(doc: DocxDocument, _options: DocxImportOptions = {}): DocxImport {
   const notes: string[] = [];
+  if (doc.embeddedParts > 0)
+    notes.push(
+      `Văn bản có ${doc.embeddedParts} phần nhúng từ tệp khác (altChunk); nội dung các phần đó không được đọc.`,
+    );
   if (doc.hasMacros) notes.push('Tệp có chứa macro (VBA): macro không được chạy, chỉ đọc nội dung văn bản.');
+  if (doc.embeddedParts > 0)
+    notes.push(
+      `Văn bản có ${doc.embeddedParts} phần nhúng từ tệp khác (altChunk); nội dung các phần đó không được đọc.`,
+    );
   const { best, others } = findTaskTables(doc.blocks);
   let prose: ReturnType<typeof readProse> | null = null;
   const proseTasks = () => {
