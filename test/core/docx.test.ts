@@ -582,6 +582,39 @@ describe('prose plans', () => {
     ]);
   });
 
+  it('reads lines separated by Shift+Enter, and a label whose value comes on the lines below it', () => {
+    const bytes = plan(
+      p('I. NỘI DUNG') +
+        '<w:p><w:r><w:t>1. Xây dựng kế hoạch chuyển đổi số năm 2026.</w:t><w:br/><w:t>- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.</w:t><w:br/><w:t>- Thời gian thực hiện: Quý I/2026.</w:t></w:r></w:p>' +
+        p('2. Tuyên truyền về chuyển đổi số.') +
+        p('- Đơn vị chủ trì:') +
+        p('+ Phòng Văn hóa - Xã hội;') +
+        p('+ Công an xã.') +
+        p('- Thời gian thực hiện:') +
+        p('+ Quý II/2026;') +
+        p('+ Tháng 11/2026.'),
+    );
+    const imported = importDocx(bytes);
+    expect(imported.problems).toEqual([]);
+    const tasks = checkSheet(imported.sheet, { today: TODAY }).plan.tasks;
+    expect(tasks.map((t) => [t.stt, t.task, t.lines[0]?.lead, t.deadline.text, t.deadline.due])).toEqual([
+      [
+        '1',
+        'Xây dựng kế hoạch chuyển đổi số năm 2026.',
+        'Phòng Văn hóa - Xã hội',
+        'Quý I/2026',
+        '2026-03-31',
+      ],
+      [
+        '2',
+        'Tuyên truyền về chuyển đổi số.',
+        '+ Phòng Văn hóa - Xã hội + Công an xã',
+        '+ Quý II/2026 + Tháng 11/2026',
+        '2026-11-30',
+      ],
+    ]);
+  });
+
   it('says in Vietnamese when a document holds neither a task table nor prose tasks', () => {
     const r = refusal(() => importDocx(plan(p('I. MỤC TIÊU') + p('Nâng cao nhận thức về chuyển đổi số.'))));
     expect(r?.reason).toBe('docx-no-tasks');

@@ -84,12 +84,14 @@ export function labelLine(display: string): LabelLine | null {
   if (colon <= 0 || colon > 80) return null;
   const kind = labelKind(t.slice(0, colon));
   if (!kind) return null;
-  const value = t
-    .slice(colon + 1)
-    .trim()
+  return { kind, value: labelValue(t.slice(colon + 1)) };
+}
+
+/** A label's value: trimmed, the sentence's final "." or ";" dropped. */
+function labelValue(text: string): string {
+  return collapse(text)
     .replace(/\s*[.;,]$/, '')
     .trim();
-  return { kind, value };
 }
 
 interface Numbered {
@@ -140,9 +142,15 @@ interface Block {
 
 /** Reads the tasks of a prose plan. Returns no rows when the plan has no labelled task lines. */
 export function readProse(blocks: readonly DocxBlock[]): ProseResult {
-  const paragraphs = blocks.filter(
-    (b): b is DocxParagraph => b.kind === 'paragraph' && collapse(b.display) !== '',
-  );
+  // A line break inside a paragraph (Shift+Enter) separates lines as a new paragraph would.
+  const paragraphs = blocks.flatMap((b): DocxParagraph[] => {
+    if (b.kind !== 'paragraph') return [];
+    if (!b.display.includes('\n')) return collapse(b.display) === '' ? [] : [b];
+    return b.display
+      .split('\n')
+      .filter((line) => collapse(line) !== '')
+      .map((display) => ({ ...b, display }));
+  });
   // Top-level sections.
   const sections: { heading: DocxParagraph | null; body: DocxParagraph[] }[] = [];
   let before: DocxParagraph[] = [];
@@ -178,14 +186,23 @@ function readSection(heading: DocxParagraph | null, body: DocxParagraph[], out: 
   const unreadable = (p: DocxParagraph, reason = UNREADABLE) =>
     out.problems.push({ text: collapse(p.display), reason });
   const raw: Block[] = [];
+  /** A label written without a value ("- Thời gian thực hiện:"): its value is on the next lines. */
+  let open: LabelLine | null = null;
   for (const p of body) {
     const label = labelLine(p.display);
     const num = label ? null : numbered(p.display);
     const last = raw[raw.length - 1];
-    if (num) raw.push({ para: p, num, extra: [], labels: [], stray: [] });
-    else if (!last) unreadable(p);
-    else if (label) last.labels.push(label);
-    else if (last.labels.length === 0) last.extra.push(collapse(p.display));
+    if (num) {
+      raw.push({ para: p, num, extra: [], labels: [], stray: [] });
+      open = null;
+    } else if (!last) unreadable(p);
+    else if (label) {
+      last.labels.push(label);
+      open = label.value === '' ? label : null;
+    } else if (open) {
+      const line = labelValue(p.display);
+      open.value = open.value === '' ? line : `${open.value}\n${line}`;
+    } else if (last.labels.length === 0) last.extra.push(collapse(p.display));
     else last.stray.push(p);
   }
   // Lettered items: tasks of their own when each has its labels; otherwise sub-items of the
