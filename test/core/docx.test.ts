@@ -410,6 +410,39 @@ describe('Word text and tables', () => {
   });
 });
 
+describe('tables continued across pages', () => {
+  const header = row(cell('STT') + cell('Nhiệm vụ') + cell('Cơ quan chủ trì') + cell('Thời gian hoàn thành'));
+  const task = (n: number) =>
+    row(cell(String(n)) + cell(`Việc ${n}`) + cell('UBND xã') + cell('Quý IV/2026'));
+  const pageBreak = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+
+  it('joins a table that goes on without a header right after the first, and leaves one after other text apart', () => {
+    const bytes = docx({
+      body:
+        p('PHỤ LỤC 1') +
+        table(header + task(1) + task(2), 4) +
+        pageBreak +
+        p('') +
+        table(task(3) + task(4), 4) +
+        p('PHỤ LỤC 2: các nhiệm vụ của năm sau') +
+        table(header + task(9), 4),
+    });
+    const imported = importDocx(bytes);
+    const tasks = checkSheet(imported.sheet, { today: TODAY }).plan.tasks;
+    expect(tasks.map((t) => t.stt)).toEqual(['1', '2', '3', '4']);
+    expect(imported.notes.join(' ')).toMatch(/nối 2 bảng.*còn 1 bảng khác/);
+  });
+
+  it('does not take a narrower table after the appendix (the signature block) for its continuation', () => {
+    const bytes = docx({
+      body: table(header + task(1), 4) + p('') + table(row(cell('Nơi nhận:') + cell('CHỦ TỊCH')), 2),
+    });
+    const imported = importDocx(bytes);
+    expect(imported.sheet.values.flat()).not.toContain('CHỦ TỊCH');
+    expect(imported.notes).toEqual([]);
+  });
+});
+
 describe('the title above the table', () => {
   const header = row(cell('STT') + cell('Nhiệm vụ') + cell('Cơ quan chủ trì') + cell('Thời gian hoàn thành'));
   const body = row(cell('1') + cell('Việc A') + cell('UBND xã') + cell('Quý I'));
