@@ -4,6 +4,7 @@
  */
 import { addDays, daysBetween, viDay, type IsoDay } from './dates';
 import type { Plan, Task } from './model';
+import { parseStatus } from './status';
 import { columnIndex, columnLetter } from './text';
 import { COLUMNS, STATUS_VALUES, type ColumnKey } from './vocabulary';
 
@@ -69,8 +70,13 @@ export function assessTask(task: Task, opts: CheckOptions): TaskAssessment {
   else if (dues.length > 0) state = 'on-track';
   else state = 'no-deadline';
   let doneTimeliness: TaskAssessment['doneTimeliness'] = null;
-  if (done && task.completedOn && task.deadline.due) {
+  if (done && task.statusLate) {
+    // "Đã hoàn thành quá hạn": late whatever the completion date says (domain §4).
+    doneTimeliness = 'late';
+  } else if (done && task.completedOn && task.deadline.due) {
     doneTimeliness = task.completedOn <= task.deadline.due ? 'on-time' : 'late';
+  } else if (done && parseStatus(task.statusText).onTime) {
+    doneTimeliness = 'on-time';
   }
   return { state, doneTimeliness, dueSoon: soon, missingLead: task.lines.some((l) => l.leadMissing) };
 }
