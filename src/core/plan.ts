@@ -240,6 +240,9 @@ class PlanReader {
     let current: Task | null = null;
     let currentKey: { stt: string; task: string } | null = null;
     let sectionIndex = -1;
+    // A block's row, until a section opens inside it: tasks straight under a block take it as their
+    // section, so numbering that restarts in each block is no duplicate.
+    let openBlock: number | null = null;
     const start = this.firstDataRow();
     const facts = this.rowFacts(start);
 
@@ -253,11 +256,12 @@ class PlanReader {
         headings.push({ row: r + 1, text, rule });
         // A heading that names a pillar counts as a section whatever its shape.
         if (kind === 'section' || matchPillar(text) !== null) {
-          const number = this.sectionNumber(r);
-          sections.push({ row: r + 1, number, text: stripNumbering(text), name: sectionName(text) });
+          sections.push(this.section(r, text));
           sectionIndex = sections.length - 1;
+          openBlock = null;
         } else if (kind === 'block') {
           sectionIndex = -1;
+          openBlock = r;
         }
         current = null;
         currentKey = null;
@@ -275,6 +279,11 @@ class PlanReader {
       }
       // A task row (or a stray line before any task: it becomes a task of its own).
       const stt = this.sttText(r);
+      if (openBlock !== null && sectionIndex < 0) {
+        sections.push(this.section(openBlock, this.headingText(openBlock)));
+        sectionIndex = sections.length - 1;
+        openBlock = null;
+      }
       if (current === null || kind === 'task') {
         // A top-level number beside integer-numbered sections leaves the section (domain §2).
         if (sectionIndex >= 0 && this.isTopLevelBesideSections(stt, sections[sectionIndex] as Section))
@@ -548,6 +557,10 @@ class PlanReader {
     if (parts.length > 1 && /^([IVXLivxl]+|\d+(?:\.\d+)*|[A-H])[.)]?$/.test(parts[0] as string))
       parts.shift();
     return parts.join(' ');
+  }
+
+  private section(r: number, text: string): Section {
+    return { row: r + 1, number: this.sectionNumber(r), text: stripNumbering(text), name: sectionName(text) };
   }
 
   /** A heading's text: its task cell, else the row's other cells (a merge across, a number cell). */

@@ -182,8 +182,32 @@ describe('the rules at work', () => {
       'NHIỆM VỤ NĂM 2026',
       'CÁC NHIỆM VỤ KHÁC',
     ]);
-    expect(plan.tasks.map((t) => t.pillar)).toEqual(['Nhận thức số', 'Nhận thức số', null]);
+    expect(plan.tasks.map((t) => t.pillar)).toEqual(['Nhận thức số', 'Nhận thức số', 'CÁC NHIỆM VỤ KHÁC']);
     expect(result.findings.filter((f) => f.code === 'duplicate-stt')).toEqual([]);
+  });
+
+  it('tasks straight under blocks take the block as their section: no false duplicate numbers', () => {
+    const result = checkSheet(
+      sheet([
+        ['A', 'NHIỆM VỤ TRỌNG TÂM'],
+        ['1', 'Tuyên truyền', 'Phòng VH-XH', '', 'Quý IV/2025'],
+        ['2', 'Tập huấn', 'Phòng VH-XH', '', 'Quý IV/2025'],
+        ['B', 'NHIỆM VỤ THƯỜNG XUYÊN'],
+        ['1', 'Cập nhật trang TTĐT', 'VP HĐND-UBND', '', 'Thường xuyên'],
+        ['2', 'Trực hệ thống', 'TT PVHCC', '', 'Thường xuyên'],
+        ['2', 'Trực hệ thống ngoài giờ', 'TT PVHCC', '', 'Thường xuyên'],
+      ]),
+      { today },
+    );
+    expect(result.plan.tasks.map((t) => t.pillar)).toEqual([
+      'NHIỆM VỤ TRỌNG TÂM',
+      'NHIỆM VỤ TRỌNG TÂM',
+      'NHIỆM VỤ THƯỜNG XUYÊN',
+      'NHIỆM VỤ THƯỜNG XUYÊN',
+      'NHIỆM VỤ THƯỜNG XUYÊN',
+    ]);
+    // Only the real duplicate, inside block B, is reported.
+    expect(result.findings.filter((f) => f.code === 'duplicate-stt').map((f) => f.row)).toEqual([9]);
   });
 
   it('a header repeated at a page break, with its column-number row, is skipped', () => {
