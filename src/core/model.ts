@@ -24,6 +24,16 @@ export interface Section {
   name: string;
 }
 
+/** A row read as a heading: a section, a block (A, B, Phần I), a group or a sub-group. */
+export interface Heading {
+  /** 1-based sheet row. */
+  row: number;
+  /** The heading's text (its task cell, else the row's other cells). */
+  text: string;
+  /** Name of the classifier rule that read the row as a heading (see ROW_RULES in plan.ts). */
+  rule: string;
+}
+
 export interface Task {
   row: number;
   lastRow: number;
@@ -37,9 +47,9 @@ export interface Task {
   /** The deadline of the last-due line. */
   deadline: Deadline;
   status: Status;
-  /** For a done status: true when its words say late ("Hoàn thành quá hạn"), false when on time. */
-  statusLate?: boolean | null;
   statusText: string;
+  /** True when the status word itself says the task was done late ("Đã hoàn thành quá hạn"). */
+  statusLate: boolean;
   /** 1-based row of the status cell that was read (the task's first row with a status). */
   statusRow: number;
   completedOn: IsoDay | null;
@@ -60,5 +70,9 @@ export interface Plan {
   width: number;
   missingColumns: ColumnKey[];
   sections: Section[];
+  /** Every row read as a heading, top to bottom (sections included), so a wrong guess is visible. */
+  headings: Heading[];
+  /** Notes on how columns were chosen, in Vietnamese, for the column list shown to the user. */
+  columnNotes: string[];
   tasks: Task[];
 }

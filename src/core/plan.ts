@@ -2,14 +2,14 @@
  * Reads a task-assignment sheet into a plan: header, sections, tasks and their lines (domain §1–§4).
  * One pass over the rows below the header; nothing here touches a platform global.
  */
-import { findHeader, type HeaderMatch } from './columns';
+import { findHeader, matchHeader, type HeaderMatch } from './columns';
 import { dayInZone, isoDay, isValidDay, type IsoDay } from './dates';
 import { parseDeadline, yearsMentioned, type Deadline } from './deadline';
 import { Grid, cellText, isDate, type CellValue, type SheetInput } from './grid';
-import type { Plan, Section, Task, TaskLine } from './model';
+import type { Heading, Plan, Section, Task, TaskLine } from './model';
 import { matchPillar, sectionName, stripNumbering } from './pillars';
 import { isMissingLead, parseStatus } from './status';
-import { collapse, fold, romanValue } from './text';
+import { collapse, columnLetter, fold, foldKey, romanValue } from './text';
 import { COLUMNS, type ColumnKey } from './vocabulary';
 
 export interface ParseOptions {
@@ -43,7 +43,151 @@ export function hasTaskHeader(input: SheetInput): boolean {
   return findHeader(new Grid(input.values, input.merges ?? [])) !== null;
 }
 
-type RowKind = 'blank' | 'section' | 'task' | 'continuation' | 'skip';
+/**
+ * What a row is. `section`: a heading that opens a pillar section; `block`: a heading above
+ * sections (A, B, "Phần I") that closes the current section; `group`: a heading inside a section
+ * (an un-numbered group row, an n.m sub-group) that leaves the section as it is.
+ */
+export type RowKind = 'blank' | 'skip' | 'section' | 'block' | 'group' | 'task' | 'continuation';
+
+/** What the classifier knows about one row below the header. */
+export interface RowFacts {
+  /** Number cell as written, trailing "." ")" ":" removed ("I", "1", "1.2", "A", ""). */
+  stt: string;
+  /** The task cell's own text ("" under a merge from above). */
+  task: string;
+  /** A lead unit is named (a vertical merge from above counts). */
+  hasLead: boolean;
+  /** The deadline cell is not empty (a vertical merge from above counts). */
+  hasDeadline: boolean;
+  /** The deadline reads as a date, a recurring or a conditional deadline. */
+  deadlineReadable: boolean;
+  /** Some cell besides the number and task cells holds text of its own. */
+  hasDetail: boolean;
+  /** The row has no text of its own. */
+  blank: boolean;
+  /** One merged cell covers the task, lead and deadline columns; `mergedText` is its text. */
+  wideMerge: boolean;
+  mergedText: string;
+  /** The row repeats the header (a page break of the Word original). */
+  repeatedHeader: boolean;
+  /** The row only numbers the columns: "(1) (2) (3) …" or "1 2 3 …". */
+  columnNumbers: boolean;
+  /** Number of the next row that is neither blank nor skipped ("" when un-numbered or none). */
+  nextStt: string;
+  /** Some row is numbered below this number ("1.1" has "1.1.1"; "2" has "2.1"). */
+  hasChildren: boolean;
+  /** The task being read: its number and its first row's text; null after a heading. */
+  current: { stt: string; task: string } | null;
+}
+
+export interface RowRule {
+  /** Stable name, shown with each heading so a wrong guess is visible and fixable. */
+  name: string;
+  kind: RowKind;
+  test: (f: RowFacts) => boolean;
+}
+
+const BLOCK_NUMBER = /^(?:[A-H]|(?:phần|PHẦN|Phần)\s+(?:[IVXLivxl]+|\d+))$/u;
+const BLOCK_TEXT = /^(?:phần|PHẦN|Phần)\s+(?:[IVXL]+|\d+)\b/u;
+
+function isRoman(stt: string): boolean {
+  return stt !== '' && romanValue(stt) !== null;
+}
+
+/** An un-numbered row's text that reads as a group title: short, capitalised, not a broken sentence. */
+export function looksLikeTitle(text: string): boolean {
+  const t = collapse(text);
+  if (t === '' || t.split(' ').length > 12) return false;
+  const first = t.charAt(0);
+  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
+  return !/[,;]$/.test(t);
+}
+
+const noLeadNoDeadline = (f: RowFacts): boolean => !f.hasLead && !f.hasDeadline;
+
+/**
+ * The row classifier: the first rule whose test holds gives the row's kind. Order matters: skips
+ * first, then headings from the most to the least certain, then continuations, then tasks.
+ */
+export const ROW_RULES: readonly RowRule[] = [
+  { name: 'blank', kind: 'blank', test: (f) => f.blank },
+  // The header again after a page break of the Word original; never a task.
+  { name: 'repeated-header', kind: 'skip', test: (f) => f.repeatedHeader },
+  { name: 'column-numbers', kind: 'skip', test: (f) => f.columnNumbers },
+  { name: 'wide-merge-empty', kind: 'skip', test: (f) => f.wideMerge && f.mergedText === '' },
+  // One merged cell across the table: a section or title row, never a task (domain §2).
+  { name: 'wide-merge', kind: 'section', test: (f) => f.wideMerge },
+  // "A", "B", "Phần I" above Roman sections: numbering restarts below it.
+  {
+    name: 'block',
+    kind: 'block',
+    test: (f) =>
+      !f.hasLead &&
+      !f.deadlineReadable &&
+      (BLOCK_NUMBER.test(f.stt) || (f.stt === '' && BLOCK_TEXT.test(collapse(f.task)))),
+  },
+  { name: 'roman-section', kind: 'section', test: (f) => isRoman(f.stt) && noLeadNoDeadline(f) },
+  // A Roman heading whose deadline cell holds stray words (the tail of a cell above, spilled by a
+  // page break) and that numbered rows follow.
+  {
+    name: 'roman-section-stray-cell',
+    kind: 'section',
+    test: (f) => isRoman(f.stt) && !f.hasLead && !f.deadlineReadable && /^\d/.test(f.nextStt),
+  },
+  {
+    name: 'integer-section',
+    kind: 'section',
+    test: (f) =>
+      /^\d+$/.test(f.stt) &&
+      noLeadNoDeadline(f) &&
+      (f.hasChildren || (matchPillar(f.task) !== null && !f.hasDetail)),
+  },
+  // "2.1 Thương mại điện tử" above 2.1.1, 2.1.2 …: a heading when it has children and no lead or
+  // deadline; elsewhere n.m rows are the tasks themselves.
+  {
+    name: 'numbered-subgroup',
+    kind: 'group',
+    test: (f) => /^\d+(?:\.\d+)+$/.test(f.stt) && noLeadNoDeadline(f) && f.hasChildren,
+  },
+  // A heading typed in the number cell ("I. NHẬN THỨC SỐ").
+  {
+    name: 'heading-in-number-cell',
+    kind: 'section',
+    test: (f) => /[a-zA-Zà-ỹÀ-Ỹ]{3,}/.test(f.stt) && f.task === '' && !f.hasDetail && noLeadNoDeadline(f),
+  },
+  {
+    name: 'unnumbered-pillar',
+    kind: 'section',
+    test: (f) =>
+      f.stt === '' && f.task !== '' && !f.hasDetail && noLeadNoDeadline(f) && matchPillar(f.task) !== null,
+  },
+  // "Nhiệm vụ trọng tâm", "Các nhiệm vụ thường xuyên": a title across the table, numbered rows below.
+  {
+    name: 'unnumbered-group',
+    kind: 'group',
+    test: (f) =>
+      f.stt === '' && !f.hasDetail && noLeadNoDeadline(f) && looksLikeTitle(f.task) && f.nextStt !== '',
+  },
+  // The number and text repeated on the next row: a merge lost on export.
+  {
+    name: 'repeated-number-continuation',
+    kind: 'continuation',
+    test: (f) =>
+      f.current !== null && f.stt !== '' && f.stt === f.current.stt && collapse(f.task) === f.current.task,
+  },
+  // Empty number and task cells: another line of the task above (or cells of a vertical merge).
+  { name: 'empty-number-continuation', kind: 'continuation', test: (f) => f.stt === '' && f.task === '' },
+  // Empty number, some text: the task above goes on (its text broken over a page, or a new line).
+  { name: 'text-continuation', kind: 'continuation', test: (f) => f.stt === '' && f.current !== null },
+  { name: 'task', kind: 'task', test: () => true },
+];
+
+/** Classifies one row: the first rule of ROW_RULES that holds. */
+export function classifyRow(f: RowFacts): { kind: RowKind; rule: string } {
+  for (const rule of ROW_RULES) if (rule.test(f)) return { kind: rule.kind, rule: rule.name };
+  return { kind: 'task', rule: 'task' };
+}
 
 class PlanReader {
   private readonly col: Partial<Record<ColumnKey, number>>;
@@ -51,9 +195,13 @@ class PlanReader {
   private readonly width: number;
   /** Header text of each mapped column, as written. */
   private readonly headerCells = new Map<number, string>();
+  /** Folded text of every header cell, per header row (a repeated header matches either). */
+  private readonly headerRowKeys: string[][] = [];
   /** Deadline and lead cells repeat a lot ("Thường xuyên", "UBND xã"): parse each text once. */
   private readonly deadlines = new Map<string, Deadline>();
   private readonly missingLeads = new Map<string, boolean>();
+  private readonly columnNotes: string[] = [];
+  private ctx: { planYear: number; timeZone: string } = { planYear: 0, timeZone: DEFAULT_TIME_ZONE };
 
   constructor(
     private readonly grid: Grid,
@@ -61,7 +209,7 @@ class PlanReader {
     private readonly sheet: string,
     private readonly options: ParseOptions,
   ) {
-    this.col = header.columns;
+    this.col = { ...header.columns };
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     let last = 0;
     header.texts.forEach((t, c) => {
@@ -69,6 +217,12 @@ class PlanReader {
     });
     for (const c of Object.values(this.col)) if (c !== undefined && c > last) last = c;
     this.width = last + 1;
+    for (let r = header.firstRow; r <= header.lastRow; r++) {
+      const keys: string[] = [];
+      for (let c = 0; c < this.width; c++) keys.push(foldKey(this.grid.ownText(r, c)));
+      this.headerRowKeys.push(keys);
+    }
+    this.chooseStatusColumn();
     for (const c of Object.values(this.col)) {
       if (c === undefined) continue;
       // Repeated header rows match either row of a two-row header.
@@ -79,32 +233,57 @@ class PlanReader {
   read(): Plan {
     const { planYear, source } = this.planYear();
     const ctx = { planYear, timeZone: this.timeZone };
+    this.ctx = ctx;
     const sections: Section[] = [];
+    const headings: Heading[] = [];
     const tasks: Task[] = [];
     let current: Task | null = null;
+    let currentKey: { stt: string; task: string } | null = null;
     let sectionIndex = -1;
+    // A block's row, until a section opens inside it: tasks straight under a block take it as their
+    // section, so numbering that restarts in each block is no duplicate.
+    let openBlock: number | null = null;
     const start = this.firstDataRow();
-    const numbered = this.numberedRows(start);
+    const facts = this.rowFacts(start);
 
     for (let r = start; r < this.grid.rows; r++) {
-      const kind = this.classify(r, numbered);
+      const f = facts[r - start] as RowFacts;
+      f.current = currentKey;
+      const { kind, rule } = classifyRow(f);
       if (kind === 'blank' || kind === 'skip') continue;
-      if (kind === 'section') {
-        const text = this.sectionText(r);
-        const number = this.sectionNumber(r);
-        sections.push({ row: r + 1, number, text: stripNumbering(text), name: sectionName(text) });
-        sectionIndex = sections.length - 1;
+      if (kind === 'section' || kind === 'block' || kind === 'group') {
+        const text = this.headingText(r);
+        headings.push({ row: r + 1, text, rule });
+        // A heading that names a pillar counts as a section whatever its shape.
+        if (kind === 'section' || matchPillar(text) !== null) {
+          sections.push(this.section(r, text));
+          sectionIndex = sections.length - 1;
+          openBlock = null;
+        } else if (kind === 'block') {
+          sectionIndex = -1;
+          openBlock = r;
+        }
         current = null;
+        currentKey = null;
         continue;
       }
       if (kind === 'continuation' && current) {
-        if (this.ownLineCells(r)) current.lines.push(this.line(r, ctx));
+        const text = collapse(this.ownText(r, 'task'));
+        if (rule === 'text-continuation') current.task = `${current.task} ${text}`;
+        const ownLine =
+          rule === 'empty-number-continuation' ? this.ownLineCells(r) : this.ownLeadOrDeadline(r);
+        if (ownLine) current.lines.push(this.line(r, ctx));
         current.lastRow = r + 1;
         this.readTaskFields(current, r);
         continue;
       }
       // A task row (or a stray line before any task: it becomes a task of its own).
       const stt = this.sttText(r);
+      if (openBlock !== null && sectionIndex < 0) {
+        sections.push(this.section(openBlock, this.headingText(openBlock)));
+        sectionIndex = sections.length - 1;
+        openBlock = null;
+      }
       if (current === null || kind === 'task') {
         // A top-level number beside integer-numbered sections leaves the section (domain §2).
         if (sectionIndex >= 0 && this.isTopLevelBesideSections(stt, sections[sectionIndex] as Section))
@@ -121,9 +300,11 @@ class PlanReader {
         deadline: { text: '', kind: 'missing', due: null },
         status: 'unknown',
         statusText: '',
+        statusLate: false,
         statusRow: r + 1,
         completedOn: null,
       };
+      currentKey = { stt, task: current.task };
       this.readTaskFields(current, r);
       tasks.push(current);
     }
@@ -143,6 +324,8 @@ class PlanReader {
       width: this.width,
       missingColumns,
       sections,
+      headings,
+      columnNotes: [...this.columnNotes],
       tasks,
     };
   }
@@ -174,20 +357,58 @@ class PlanReader {
 
   // ---- header, title, plan year --------------------------------------------------------------
 
+  /**
+   * Several columns may be titled as a status ("Kết quả thực hiện" and "Tiến độ"): the one whose
+   * values best match the status vocabulary is the status column; the others are narrative.
+   */
+  private chooseStatusColumn(): void {
+    const candidates: number[] = [];
+    for (let c = 0; c < this.width; c++) {
+      if (matchHeader(this.header.raw[c] ?? '')?.key === 'status') candidates.push(c);
+    }
+    if (candidates.length < 2) return;
+    const score = (c: number): number => {
+      let n = 0;
+      for (let r = this.header.lastRow + 1; r < this.grid.rows; r++) {
+        const t = this.grid.ownText(r, c);
+        if (t !== '' && parseStatus(t).recognised) n++;
+      }
+      return n;
+    };
+    let best = this.col.status ?? (candidates[0] as number);
+    let bestScore = score(best);
+    for (const c of candidates) {
+      const s = score(c);
+      if (s > bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    this.col.status = best;
+    const name = (c: number): string => `cột ${columnLetter(c)} “${collapse(this.header.raw[c] ?? '')}”`;
+    const others = candidates.filter((c) => c !== best).map(name);
+    const chosen = name(best);
+    this.columnNotes.push(
+      `${chosen.charAt(0).toUpperCase()}${chosen.slice(1)} được dùng làm trạng thái (${others.join(', ')} là nội dung thuyết minh).`,
+    );
+  }
+
   /** Skips a column-number row ("(1) (2) (3)…" or "1 2 3…") right below the header. */
   private firstDataRow(): number {
     const r = this.header.lastRow + 1;
-    if (r >= this.grid.rows) return r;
+    return r < this.grid.rows && this.isColumnNumbers(r) ? r + 1 : r;
+  }
+
+  private isColumnNumbers(r: number): boolean {
     const nums: number[] = [];
     for (let c = 0; c < this.width; c++) {
       const t = this.grid.ownText(r, c);
       if (t === '') continue;
       const m = /^\(?(\d{1,2})\)?$/.exec(t);
-      if (!m) return r;
+      if (!m) return false;
       nums.push(Number(m[1]));
     }
-    const increasing = nums.length >= 3 && nums.every((n, i) => i === 0 || n > (nums[i - 1] as number));
-    return increasing ? r + 1 : r;
+    return nums.length >= 3 && nums.every((n, i) => i === 0 || n > (nums[i - 1] as number));
   }
 
   private titleLines(): string[] {
@@ -227,39 +448,47 @@ class PlanReader {
 
   // ---- row classification --------------------------------------------------------------------
 
-  /** Rows whose number is written "n.m": their "n" is a section (0-based row → stt). */
-  private numberedRows(start: number): Set<string> {
-    const parents = new Set<string>();
+  /** The facts of every row from `start` on, with look-ahead (next number, children). */
+  private rowFacts(start: number): RowFacts[] {
+    const out: RowFacts[] = [];
+    const prefixes = new Set<string>();
     for (let r = start; r < this.grid.rows; r++) {
-      const m = /^(\d+)\.\d+/.exec(this.sttText(r));
-      if (m) parents.add(m[1] as string);
+      const stt = this.sttText(r);
+      const parts = /^\d+(?:\.\d+)+$/.test(stt) ? stt.split('.') : [];
+      for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join('.'));
+      const blank = this.grid.isBlankRow(r);
+      const wide = !blank && this.isWideMerge(r);
+      const deadlineText = this.text(r, 'deadline');
+      const deadlineKind =
+        deadlineText === '' || this.c('deadline') < 0
+          ? 'missing'
+          : this.deadline(this.value(r, 'deadline'), this.ctx).kind;
+      out.push({
+        stt,
+        task: this.ownText(r, 'task'),
+        hasLead: !this.leadMissing(this.text(r, 'lead')),
+        hasDeadline: deadlineText !== '',
+        deadlineReadable:
+          deadlineKind === 'date' || deadlineKind === 'recurring' || deadlineKind === 'conditional',
+        hasDetail: !blank && this.hasTaskDetail(r),
+        blank,
+        wideMerge: wide,
+        mergedText: wide ? this.sectionText(r) : '',
+        repeatedHeader: !blank && this.isRepeatedHeader(r),
+        columnNumbers: !blank && this.isColumnNumbers(r),
+        nextStt: '',
+        hasChildren: false,
+        current: null,
+      });
     }
-    return parents;
-  }
-
-  private classify(r: number, subParents: Set<string>): RowKind {
-    if (this.grid.isBlankRow(r)) return 'blank';
-    if (this.isRepeatedHeader(r)) return 'skip';
-    const stt = this.sttText(r);
-    const task = this.ownText(r, 'task');
-    const hasLead = !this.leadMissing(this.text(r, 'lead'));
-    const hasDeadline = this.text(r, 'deadline') !== '';
-
-    if (this.isWideMerge(r)) return this.sectionText(r) === '' ? 'skip' : 'section';
-    if (!hasLead && !hasDeadline) {
-      if (romanValue(stt) !== null && stt !== '') return 'section';
-      if (
-        /^\d+$/.test(stt) &&
-        (subParents.has(stt) || (matchPillar(task) !== null && !this.hasTaskDetail(r)))
-      ) {
-        return 'section';
-      }
-      // A heading typed in the number cell ("I. NHẬN THỨC SỐ") or an unnumbered pillar name.
-      if (/[a-zA-Zà-ỹÀ-Ỹ]{3,}/.test(stt) && task === '' && !this.hasTaskDetail(r)) return 'section';
-      if (stt === '' && task !== '' && matchPillar(task) !== null && !this.hasTaskDetail(r)) return 'section';
+    let next = '';
+    for (let i = out.length - 1; i >= 0; i--) {
+      const f = out[i] as RowFacts;
+      f.hasChildren = f.stt !== '' && prefixes.has(f.stt);
+      f.nextStt = next;
+      if (!f.blank && !f.repeatedHeader && !f.columnNumbers) next = f.stt;
     }
-    if (stt === '' && task === '') return 'continuation';
-    return 'task';
+    return out;
   }
 
   /** A row covered by one merged cell across the table (task, lead and deadline columns alike). */
@@ -285,15 +514,30 @@ class PlanReader {
     return false;
   }
 
-  /** A header repeated on a later page: at least three mapped columns read the same as the header. */
+  /**
+   * A header repeated on a later page: at least three mapped columns read the same as the header,
+   * or every filled cell (at least two) reads the same as that column of one header row.
+   */
   private isRepeatedHeader(r: number): boolean {
     let same = 0;
     for (const c of Object.values(this.col)) {
       if (c === undefined) continue;
       const t = this.grid.ownText(r, c);
-      if (t !== '' && this.headerCells.get(c) === t) same++;
+      if (t !== '' && foldKey(this.headerCells.get(c) ?? '') === foldKey(t)) same++;
     }
-    return same >= 3;
+    if (same >= 3) return true;
+    for (const keys of this.headerRowKeys) {
+      let filled = 0;
+      let match = 0;
+      for (let c = 0; c < this.width; c++) {
+        const t = this.grid.ownText(r, c);
+        if (t === '') continue;
+        filled++;
+        if (keys[c] !== '' && keys[c] === foldKey(t)) match++;
+      }
+      if (filled >= 2 && match === filled) return true;
+    }
+    return false;
   }
 
   private isTopLevelBesideSections(stt: string, section: Section): boolean {
@@ -309,9 +553,20 @@ class PlanReader {
       seen.add(t);
       parts.push(t);
     }
-    // Drop a bare number cell ("I", "1") in front of the heading.
-    if (parts.length > 1 && /^([IVXLivxl]+|\d+)[.)]?$/.test(parts[0] as string)) parts.shift();
+    // Drop a bare number cell ("I", "1", "A") in front of the heading.
+    if (parts.length > 1 && /^([IVXLivxl]+|\d+(?:\.\d+)*|[A-H])[.)]?$/.test(parts[0] as string))
+      parts.shift();
     return parts.join(' ');
+  }
+
+  private section(r: number, text: string): Section {
+    return { row: r + 1, number: this.sectionNumber(r), text: stripNumbering(text), name: sectionName(text) };
+  }
+
+  /** A heading's text: its task cell, else the row's other cells (a merge across, a number cell). */
+  private headingText(r: number): string {
+    const own = collapse(this.ownText(r, 'task'));
+    return own !== '' ? own : this.sectionText(r);
   }
 
   private sectionNumber(r: number): string {
@@ -326,6 +581,11 @@ class PlanReader {
   private ownLineCells(r: number): boolean {
     for (let c = 0; c < this.width; c++) if (this.grid.ownText(r, c) !== '') return true;
     return false;
+  }
+
+  /** True when the row has a lead or a deadline cell of its own (another assignment line). */
+  private ownLeadOrDeadline(r: number): boolean {
+    return this.ownText(r, 'lead') !== '' || this.ownText(r, 'deadline') !== '';
   }
 
   private line(r: number, ctx: { planYear: number; timeZone: string }): TaskLine {
@@ -364,8 +624,10 @@ class PlanReader {
     if (task.statusText === '') {
       const s = collapse(this.text(r, 'status'));
       if (s !== '') {
+        const parsed = parseStatus(s);
         task.statusText = s;
-        task.status = parseStatus(s).status;
+        task.status = parsed.status;
+        task.statusLate = parsed.late;
         task.statusRow = r + 1;
       }
     }
@@ -396,17 +658,34 @@ export function lastDue(lines: readonly TaskLine[]): Deadline {
   return lines[0]?.deadline ?? missing();
 }
 
-/** The plan year named in title rows: "… năm 2026", else the year of the plan's date. */
+/**
+ * The plan year named in title rows: "… năm 2026" (not the end of a full date such as "ngày 22
+ * tháng 12 năm 2024", which names another document's date), else the date of the plan (the date
+ * on the "Kèm theo …" line first), else any date in the title.
+ */
 export function yearFromTitle(lines: readonly string[]): number | null {
-  for (const line of lines) {
-    const f = fold(line);
+  const folded = lines.map(fold);
+  for (const f of folded) {
     if (/giai doan/.test(f) && /(19|20)\d{2}\s*-\s*(19|20)\d{2}/.test(f)) continue;
-    const m = /(?<![a-z])nam\s+((?:19|20)\d{2})(?!\d)/.exec(f);
-    if (m) return Number(m[1]);
+    const re = /(?<![a-z])nam\s+((?:19|20)\d{2})(?!\d)/g;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
+      if (!/thang\s+\d{1,2}\s+$/.test(f.slice(0, m.index))) return Number(m[1]);
+    }
   }
-  for (const line of lines) {
-    const m = /(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/.exec(line);
-    if (m) return Number(m[1]);
+  const dateYear = (f: string): number | null => {
+    const m =
+      /(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/.exec(f) ??
+      /thang\s+\d{1,2}\s+nam\s+((?:19|20)\d{2})(?!\d)/.exec(f);
+    return m ? Number(m[1]) : null;
+  };
+  for (const f of folded) {
+    if (!/kem theo/.test(f)) continue;
+    const y = dateYear(f);
+    if (y) return y;
+  }
+  for (const f of folded) {
+    const y = dateYear(f);
+    if (y) return y;
   }
   return null;
 }

@@ -53,6 +53,7 @@ export const TaskSchema = z.object({
   deadline: DeadlineSchema,
   status: z.enum(STATUSES),
   statusText: z.string(),
+  statusLate: z.boolean(),
   completedOn: isoDay.nullable(),
   state: z.enum(['done', 'on-track', 'overdue', 'no-deadline']),
   doneTimeliness: z.enum(['on-time', 'late']).nullable(),
@@ -78,6 +79,12 @@ export const ReportSchema = z.object({
   dueSoonDays: z.number().int().nonnegative(),
   columns: z.partialRecord(z.enum(COLUMN_KEYS), letter),
   missingColumns: z.array(z.enum(COLUMN_KEYS)),
+  /** How columns were chosen (e.g. which of several status-like columns), in Vietnamese. */
+  columnNotes: z.array(z.string()),
+  /** Every row read as a heading (section, block, group, sub-group) and the rule that read it. */
+  headings: z.array(
+    z.object({ row: z.number().int().positive(), text: z.string(), rule: z.string().min(1) }),
+  ),
   summary: z.object({
     tasks: z.number().int().nonnegative(),
     errors: z.number().int().nonnegative(),
@@ -109,6 +116,8 @@ export function toReport(result: CheckResult): Report {
     dueSoonDays: result.dueSoonDays,
     columns,
     missingColumns: plan.missingColumns,
+    columnNotes: plan.columnNotes,
+    headings: plan.headings.map((h) => ({ row: h.row, text: h.text, rule: h.rule })),
     summary: {
       tasks: plan.tasks.length,
       errors: findings.filter((f) => f.severity === 'error').length,
@@ -130,6 +139,7 @@ export function toReport(result: CheckResult): Report {
         deadline: t.deadline,
         status: t.status,
         statusText: t.statusText,
+        statusLate: t.statusLate,
         completedOn: t.completedOn,
         state: a.state,
         doneTimeliness: a.doneTimeliness,

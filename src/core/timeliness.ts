@@ -9,6 +9,7 @@
  */
 import { addDays, daysBetween, type IsoDay } from './dates';
 import type { Task } from './model';
+import { parseStatus } from './status';
 
 export type TaskState = 'done' | 'on-track' | 'overdue' | 'no-deadline';
 export type NoDeadlineKind = 'recurring' | 'conditional' | 'undated';
@@ -86,12 +87,16 @@ export function assessTask(task: Task, opts: CheckOptions, hasLeadColumn = true)
   };
 }
 
-/** Completion date against the task's deadline (completed on its due day is on time), else the status words. */
+/**
+ * A done task's timeliness: a status that says late ("Đã hoàn thành quá hạn") is late whatever
+ * the completion date; else the completion date against the deadline (completed on its due day
+ * is on time); else a status that says on time ("Hoàn thành đúng hạn").
+ */
 function doneTimeliness(task: Task): 'on-time' | 'late' | null {
+  if (task.statusLate) return 'late';
   if (task.completedOn && task.deadline.due)
     return task.completedOn <= task.deadline.due ? 'on-time' : 'late';
-  if (task.statusLate === true) return 'late';
-  if (task.statusLate === false) return 'on-time';
+  if (parseStatus(task.statusText).onTime) return 'on-time';
   return null;
 }
 

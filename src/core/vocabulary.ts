@@ -89,6 +89,10 @@ export const COLUMNS: readonly ColumnSpec[] = [
       'Thời gian',
       'Thời hạn thực hiện',
       'Thời gian hoàn thành dự kiến',
+      'Thời gian dự kiến hoàn thành',
+      'Thời gian triển khai',
+      'Thời gian thực hiện/hoàn thành',
+      'Thời gian thực hiện/thời gian hoàn thành',
       'Hạn chót',
     ],
   },
@@ -131,6 +135,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
       'Chỉ tiêu',
       'Kết quả dự kiến',
       'Sản phẩm dự kiến',
+      'Kết quả',
+      'Kết quả, sản phẩm',
+      'Sản phẩm đầu ra dự kiến',
     ],
   },
   {
@@ -210,10 +217,59 @@ export type Status = (typeof STATUSES)[number];
 
 /** Status values as officers type them; the first of each is what the dropdown offers. */
 export const STATUS_VALUES: Record<Exclude<Status, 'unknown'>, string[]> = {
-  done: ['Hoàn thành', 'Đã hoàn thành', 'Hoàn thành đúng hạn', 'Hoàn thành trước hạn', 'Đã xong', 'Xong'],
-  'in-progress': ['Đang thực hiện', 'Đang triển khai'],
-  'not-started': ['Chưa thực hiện', 'Chưa triển khai'],
+  done: [
+    'Hoàn thành',
+    'Đã hoàn thành',
+    'Hoàn thành đúng hạn',
+    'Hoàn thành trước hạn',
+    'Đã xong',
+    'Xong',
+    'Đã hoàn thành đúng hạn',
+    'Đã hoàn thành trước hạn',
+    'Hoàn thành trong hạn',
+    'Đã hoàn thành trong hạn',
+    'Đã hoàn thành quá hạn',
+    'Hoàn thành quá hạn',
+    'Hoàn thành chậm',
+    'Đã hoàn thành chậm',
+    'Hoàn thành trễ hạn',
+    'Đã hoàn thành trễ hạn',
+  ],
+  // Not done yet: whether it is within its deadline or overdue follows from the deadline.
+  'in-progress': [
+    'Đang thực hiện',
+    'Đang triển khai',
+    'Đang hoàn thành',
+    'Đang triển khai thực hiện',
+    'Đang thực hiện trong hạn',
+    'Đang thực hiện đúng hạn',
+    'Đang thực hiện quá hạn',
+    'Chưa hoàn thành',
+    'Chưa hoàn thành quá hạn',
+    'Chưa hoàn thành trong hạn',
+  ],
+  'not-started': ['Chưa thực hiện', 'Chưa triển khai', 'Chưa triển khai thực hiện', 'Chưa bắt đầu'],
 };
+
+/** Done words that say the task was finished late ("done late" in official reports). */
+export const STATUS_LATE_VALUES = [
+  'Đã hoàn thành quá hạn',
+  'Hoàn thành quá hạn',
+  'Hoàn thành chậm',
+  'Đã hoàn thành chậm',
+  'Hoàn thành trễ hạn',
+  'Đã hoàn thành trễ hạn',
+];
+
+/** Done words that say the task was finished on time, whatever the completion date column says. */
+export const STATUS_ON_TIME_VALUES = [
+  'Hoàn thành đúng hạn',
+  'Hoàn thành trước hạn',
+  'Đã hoàn thành đúng hạn',
+  'Đã hoàn thành trước hạn',
+  'Hoàn thành trong hạn',
+  'Đã hoàn thành trong hạn',
+];
 
 /** Lead cells that mean "nobody assigned" (besides empty/whitespace). */
 export const LEAD_PLACEHOLDERS = [

@@ -1,4 +1,4 @@
-/** Loads the seed fixtures (test/fixtures/seeds/*.json) as the engine's input. */
+/** Loads the seed and public fixtures (test/fixtures/{seeds,public}/*.json) as the engine's input. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CellValue, MergeRange, SheetInput } from '../../src/core/grid';
@@ -71,8 +71,11 @@ export function toCell(v: string | number | { date: string }): CellValue {
   return typeof v === 'object' && v !== null ? sheetDate(v.date) : v;
 }
 
+/** What any fixture holds of its sheet. */
+export type FixtureSheet = Pick<SeedFixture, 'sheetName' | 'values' | 'merges'>;
+
 /** The fixture as Google Sheets would give it: "" under merges. */
-export function seedInput(f: SeedFixture): SheetInput {
+export function seedInput(f: FixtureSheet): SheetInput {
   return {
     name: f.sheetName,
     values: f.values.map((row) => row.map(toCell)),
@@ -81,7 +84,7 @@ export function seedInput(f: SeedFixture): SheetInput {
 }
 
 /** The same sheet as an .xlsx reader gives it: every hidden cell of a merge repeats the top-left value. */
-export function seedInputRepeated(f: SeedFixture): SheetInput {
+export function seedInputRepeated(f: FixtureSheet): SheetInput {
   const input = seedInput(f);
   const values = input.values.map((r) => [...r]);
   for (const m of input.merges ?? []) {
@@ -90,4 +93,39 @@ export function seedInputRepeated(f: SeedFixture): SheetInput {
       for (let c = m.column; c < m.column + m.numColumns; c++) (values[r] as CellValue[])[c] = top;
   }
   return { ...input, values };
+}
+
+export interface PublicTask extends ExpectedTask {
+  status?: string;
+  statusLate?: boolean;
+}
+export interface PublicFixture extends FixtureSheet {
+  file: string;
+  sourceUrl: string;
+  sourceTitle: string;
+  kind: 'real' | 'variant';
+  patterns: string[];
+  note: string;
+  expected: {
+    headerRow: number;
+    planYear: number;
+    columns: Record<string, string>;
+    missingColumns: string[];
+    headings: { row: number; text: string }[];
+    statusColumn?: string;
+    tasks: PublicTask[];
+  };
+}
+
+export const PUBLIC_DIR = join(__dirname, '..', 'fixtures', 'public');
+
+export function publicFiles(): string[] {
+  return readdirSync(PUBLIC_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+}
+
+export function loadPublic(file: string): PublicFixture {
+  const raw = JSON.parse(readFileSync(join(PUBLIC_DIR, file), 'utf8')) as Omit<PublicFixture, 'file'>;
+  return { file, ...raw };
 }
