@@ -22,7 +22,7 @@ import { STATUS_SHEET_NAME, fromRows, type ReadOutcome } from '../core/status-re
 import { columnLetter } from '../core/text';
 import { sheetValue } from './cells';
 import { timeZoneOf } from './commands';
-import { findOwnSheet, replaceOwnSheet } from './own-sheet';
+import { findOwnSheet, replaceOwnSheet, stageOwnSheet, type OwnSheetSpec } from './own-sheet';
 import { NEEDS, ensureScopes } from './scopes';
 import { insertStackedBars } from './status-sheet';
 import { transact } from './transaction';
@@ -41,6 +41,8 @@ export const RUN_IDLE_MS = 10 * 60_000;
 /** Columns of the run sheet: index, name, link, claimed at, done at, result. */
 const RUN_HEADER = ['#', 'Tên xã/phường', 'Đường dẫn', 'Nhận lúc', 'Xong lúc', 'Kết quả'];
 const FIRST = 3;
+/** A1 of the run sheet: "#run" while it runs, this once "Tổng hợp" is written. */
+const FINISHED = '#run-xong';
 
 export interface CommuneLink {
   name: string;
@@ -163,11 +165,12 @@ function stateOf(head: unknown[], rows: RunRow[], now: number): RunState {
   };
 }
 
-/** The run in progress, if any. */
+/** The run in progress, if any (a finished run's sheet stays, hidden, as the record of what was read). */
 export function currentRun(ss: Spreadsheet): RunState | null {
   const sheet = runSheet(ss);
   if (!sheet) return null;
   const { head, rows } = readRun(sheet);
+  if (head[0] === FINISHED) return null;
   return stateOf(head, rows, Date.now());
 }
 
@@ -239,7 +242,7 @@ export function rollupStep(runId: string, n: number): StepResult {
     const sheet = runSheet(ss);
     if (!sheet) return null;
     const { head, rows } = readRun(sheet);
-    if (String(head[1]) !== runId) return null;
+    if (String(head[1]) !== runId || head[0] === FINISHED) return null;
     const now = Date.now();
     const free = (r: RunRow) => r.done === 0 && (r.claimed === 0 || now - r.claimed >= CLAIM_EXPIRES_MS);
     const start = rows.findIndex(free);
@@ -258,7 +261,8 @@ export function rollupStep(runId: string, n: number): StepResult {
     const sheet = runSheet(ss);
     if (!sheet) return { state: emptyState(runId), read: [], stale: true };
     const head = sheet.getRange(1, 1, 1, 5).getValues()[0] ?? [];
-    if (String(head[1]) !== runId) return { state: emptyState(runId), read: [], stale: true };
+    if (String(head[1]) !== runId || head[0] === FINISHED)
+      return { state: emptyState(runId), read: [], stale: true };
     const now = Date.now();
     if (claim.picked.length > 0) {
       const first = (claim.picked[0] as RunRow).index;
@@ -292,7 +296,8 @@ export function rollupFinish(runId: string): FinishResult {
     const last = sheet.getLastRow();
     const values = sheet.getRange(1, 1, Math.max(last, 2), RUN_HEADER.length).getValues();
     const head = values[0] ?? [];
-    if (String(head[1]) !== runId) return { finished: true, remaining: 0, communes: 0, failures: 0 };
+    if (String(head[1]) !== runId || head[0] === FINISHED)
+      return { finished: true, remaining: 0, communes: 0, failures: 0 };
     const body = values.slice(FIRST - 1);
     const remaining = body.filter((r) => !(Number(r[4]) > 0)).length;
     if (remaining > 0) return { finished: false, remaining, communes: 0, failures: 0 };
@@ -306,8 +311,16 @@ export function rollupFinish(runId: string): FinishResult {
       return { name: String(r[1] ?? ''), source: String(r[2] ?? ''), outcome };
     });
     const result = rollup(entries, { today: String(head[2]), staleDays: DEFAULT_STALE_DAYS });
-    writeRollupSheet(ss, result);
-    ss.deleteSheet(sheet);
+    // One transaction: "Tổng hợp" swapped in and the run marked finished, or neither.
+    transact((tx) => {
+      const staged = stageOwnSheet(ss, rollupSheetSpec(ss, result), tx);
+      const mark = sheet.getRange(1, 1);
+      tx.step(
+        () => mark.setValue(FINISHED),
+        () => mark.setValue('#run'),
+      );
+      staged.commit();
+    });
     return {
       finished: true,
       remaining: 0,
@@ -317,10 +330,10 @@ export function rollupFinish(runId: string): FinishResult {
   });
 }
 
-export function writeRollupSheet(ss: Spreadsheet, r: ReturnType<typeof rollup>): Sheet {
+function rollupSheetSpec(ss: Spreadsheet, r: ReturnType<typeof rollup>): OwnSheetSpec {
   const layout = rollupLayout(r);
   const tz = timeZoneOf(ss);
-  return replaceOwnSheet(ss, {
+  return {
     metadataKey: ROLLUP_METADATA_KEY,
     metadataValue: 'v2',
     name: ROLLUP_SHEET_NAME,
@@ -374,7 +387,7 @@ export function writeRollupSheet(ss: Spreadsheet, r: ReturnType<typeof rollup>):
         );
       }
     },
-  });
+  };
 }
 
 /** Tạo trang Danh sách xã (city) */

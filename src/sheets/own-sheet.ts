@@ -4,7 +4,7 @@
  * touched. A new version is built complete under a temporary name and only then takes the old
  * one's name and place; on any failure the old sheet stays as it was.
  */
-import { transact } from './transaction';
+import { transact, type Transaction } from './transaction';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,35 +36,46 @@ export interface OwnSheetSpec {
   hidden?: boolean;
 }
 
-/** Replaces the add-on's own sheet with a new one filled by `spec.fill`, all or nothing. */
-export function replaceOwnSheet(ss: Spreadsheet, spec: OwnSheetSpec): Sheet {
+/**
+ * Builds the new version of an own sheet inside a caller's transaction: filled under a temporary
+ * name, then given the old one's name and place, every step undoable. The old version is kept
+ * (renamed) until `commit`, which deletes it and must be the caller's last step.
+ */
+export function stageOwnSheet(
+  ss: Spreadsheet,
+  spec: OwnSheetSpec,
+  tx: Transaction,
+): { sheet: Sheet; commit: () => void } {
   const previous = findOwnSheet(ss, spec.metadataKey);
   const leftover = ss.getSheetByName(TEMP_NAME);
   if (leftover && (!previous || leftover.getSheetId() !== previous.getSheetId())) ss.deleteSheet(leftover);
-  return transact((tx) => {
-    // The new sheet takes the old one's place among the tabs, or comes last.
-    const sheet = tx.step(
-      () => ss.insertSheet(TEMP_NAME, previous ? previous.getIndex() - 1 : ss.getNumSheets()),
-      (s) => ss.deleteSheet(s),
+  // The new sheet takes the old one's place among the tabs, or comes last.
+  const sheet = tx.step(
+    () => ss.insertSheet(TEMP_NAME, previous ? previous.getIndex() - 1 : ss.getNumSheets()),
+    (s) => ss.deleteSheet(s),
+  );
+  spec.fill(sheet);
+  sheet.addDeveloperMetadata(spec.metadataKey, spec.metadataValue);
+  if (previous) {
+    const oldName = previous.getName();
+    tx.step(
+      () => previous.setName(`${TEMP_NAME} (cũ)`),
+      () => previous.setName(oldName),
     );
-    spec.fill(sheet);
-    sheet.addDeveloperMetadata(spec.metadataKey, spec.metadataValue);
-    if (previous) {
-      const oldName = previous.getName();
-      tx.step(
-        () => previous.setName(`${TEMP_NAME} (cũ)`),
-        () => previous.setName(oldName),
-      );
-      tx.step(
-        () => sheet.setName(oldName),
-        () => sheet.setName(TEMP_NAME),
-      );
-      if (spec.hidden) sheet.hideSheet();
-      ss.deleteSheet(previous);
-    } else {
-      sheet.setName(freeName(ss, spec.name));
-      if (spec.hidden) sheet.hideSheet();
-    }
-    return sheet;
+    tx.step(
+      () => sheet.setName(oldName),
+      () => sheet.setName(TEMP_NAME),
+    );
+  } else sheet.setName(freeName(ss, spec.name));
+  if (spec.hidden) sheet.hideSheet();
+  return { sheet, commit: () => (previous ? ss.deleteSheet(previous) : undefined) };
+}
+
+/** Replaces the add-on's own sheet with a new one filled by `spec.fill`, all or nothing. */
+export function replaceOwnSheet(ss: Spreadsheet, spec: OwnSheetSpec): Sheet {
+  return transact((tx) => {
+    const staged = stageOwnSheet(ss, spec, tx);
+    staged.commit();
+    return staged.sheet;
   });
 }

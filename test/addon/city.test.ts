@@ -26,7 +26,12 @@ import {
   type StatusReport,
 } from '../../src/core/status-report';
 import { COMMUNE_LIST_HEADER } from '../../src/core/rollup-sheet';
-import { runRollup, type RollupServer, type Served } from '../../src/sheets/client/rollup-client';
+import {
+  DEFAULT_OPTIONS,
+  runRollup,
+  type RollupServer,
+  type Served,
+} from '../../src/sheets/client/rollup-client';
 
 const root = join(__dirname, '..', '..');
 const SETTINGS = 'keHoachCds.settings';
@@ -392,8 +397,7 @@ function dialog(c: City, sim = new DialogSimulator(c.city)) {
       server,
       { progress: (p) => seen.push(p) },
       {
-        workers: 6,
-        chunk: 4,
+        ...DEFAULT_OPTIONS,
         restart,
         now: () => sim.now(),
         sleep: (ms) => sim.sleep(ms),
@@ -454,8 +458,12 @@ describe('Tổng hợp các xã', () => {
     // Progress reached the page, with a time left once there was a pace.
     expect(d.seen.at(-1)).toMatchObject({ done: 200, total: 200 });
     expect(d.seen.some((p) => p.secondsLeft !== null && p.secondsLeft > 0)).toBe(true);
-    // The working sheet is gone; the document properties were never used for it.
-    expect(c.city.sheets.map((s) => s.name)).toEqual(['Danh sách xã', 'Tổng hợp']);
+    // The working sheet stays hidden as the record of what was read; no document property was used.
+    expect(c.city.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Danh sách xã', false],
+      ['Kế hoạch CĐS – tiến độ tổng hợp', true],
+      ['Tổng hợp', false],
+    ]);
     expect(c.city.properties.size).toBe(0);
     expect(c.drive.triggers).toEqual([]);
 

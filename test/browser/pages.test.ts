@@ -27,7 +27,9 @@ const STUB = `<script>
       if (name === 'withFailureHandler') return function (f) { return runner(success, f); };
       return function () {
         window.__calls.push([name].concat(Array.prototype.slice.call(arguments)));
-        if (success) setTimeout(function () { success(window.__result); }, 0);
+        var per = window.__results && window.__results[name];
+        var result = per === undefined ? window.__result : Array.isArray(per) ? (per.length > 1 ? per.shift() : per[0]) : per;
+        if (success) setTimeout(function () { success(result); }, 0);
       };
     }});
   }
@@ -114,6 +116,26 @@ describeInBrowser('HTML pages in Chromium', () => {
       page('Settings', { commune: HOSTILE, planYear: 2026, dueSoonDays: 14, cityEmails: '' }),
     );
     pages.set('/help', page('Help', {}));
+    pages.set('/rollup', page('Rollup', { communes: 3, run: null, now: 0, idleMs: 600000 }));
+    pages.set(
+      '/rollup-resume',
+      page('Rollup', {
+        communes: 200,
+        run: { runId: 'r1', total: 200, done: 120, reading: [], started: 0, updated: 0, today: '2026-12-20' },
+        now: 3_600_000,
+        idleMs: 600_000,
+      }),
+    );
+    pages.set(
+      '/sent',
+      page('Sent', {
+        url: 'https://docs.google.com/spreadsheets/d/1AbC/edit',
+        created: true,
+        recipients: ['so@cantho.gov.vn', HOSTILE],
+        added: ['so@cantho.gov.vn'],
+        failed: [{ email: HOSTILE, reason: 'Sharing outside the domain is not allowed' }],
+      }),
+    );
     pages.set(
       '/sidebar-sample',
       page(
@@ -253,6 +275,97 @@ describeInBrowser('HTML pages in Chromium', () => {
       await expect(p.textContent('body')).resolves.toContain(
         'Tiện ích không bao giờ sửa nội dung anh/chị đã nhập.',
       );
+      await p.close();
+    }, 30_000);
+  });
+
+  describe('roll-up dialog', () => {
+    it('starts, reads in chunks with a progress bar, finishes, and shows commune names literally', async () => {
+      const p = await browser.newPage({ viewport: { width: 520, height: 380 } });
+      await p.goto(`${base}/rollup`);
+      await expect(p.textContent('#intro')).resolves.toContain('Đọc bảng trạng thái của 3 xã');
+      await p.evaluate((hostile) => {
+        const state = (done: number, reading: string[]) => ({
+          runId: 'r1',
+          total: 3,
+          done,
+          reading,
+          started: 0,
+          updated: 0,
+        });
+        (globalThis as unknown as { __results: unknown }).__results = {
+          rollupStartRun: { ok: true, value: state(0, []) },
+          rollupReadChunk: [
+            { ok: true, value: { state: state(2, [hostile]), read: ['Xã A', 'Xã B'], stale: false } },
+            { ok: true, value: { state: state(3, []), read: ['Xã C'], stale: false } },
+            { ok: true, value: { state: state(3, []), read: [], stale: false } },
+          ],
+          rollupFinishRun: { ok: true, value: { finished: true, remaining: 0, communes: 3, failures: 1 } },
+        };
+      }, HOSTILE);
+      await p.click('#start');
+      await p.waitForFunction(() => document.getElementById('result')?.textContent?.startsWith('Xong'));
+      await expect(p.textContent('#result')).resolves.toBe(
+        'Xong: đã tổng hợp 3 xã vào trang “Tổng hợp”. 1 nguồn không tính: xem bảng 4 của trang đó.',
+      );
+      await expect(p.textContent('#count')).resolves.toBe('Đã đọc 3/3 xã (100%).');
+      await expect(p.getAttribute('#bar', 'aria-valuenow')).resolves.toBe('3');
+      await expect(p.locator('img').count()).resolves.toBe(0);
+      const calls = await p.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
+      expect(calls[0]).toEqual(['rollupStartRun', false]);
+      expect(calls.filter((c) => c[0] === 'rollupReadChunk').every((c) => c[1] === 'r1' && c[2] === 4)).toBe(
+        true,
+      );
+      expect(calls.at(-1)).toEqual(['rollupFinishRun', 'r1']);
+      const dir = join(__dirname, '..', '..', 'out');
+      mkdirSync(dir, { recursive: true });
+      await p.waitForTimeout(400);
+      await p.screenshot({ path: join(dir, 'rollup.png') });
+      await p.close();
+    }, 30_000);
+
+    it('offers to resume a run that stopped, and shows a server error in Vietnamese', async () => {
+      const p = await browser.newPage({ viewport: { width: 520, height: 380 } });
+      await p.goto(`${base}/rollup-resume`);
+      await expect(p.textContent('#intro')).resolves.toContain('dừng lại khi đã đọc 120/200 xã');
+      await expect(p.textContent('#start')).resolves.toBe('Tiếp tục');
+      await expect(p.isVisible('#restart')).resolves.toBe(true);
+      await p.evaluate(() => {
+        (globalThis as unknown as { __results: unknown }).__results = {
+          rollupStartRun: {
+            ok: true,
+            value: { runId: 'r1', total: 200, done: 120, reading: [], started: 0, updated: 0 },
+          },
+          rollupReadChunk: {
+            ok: false,
+            error:
+              'Không thực hiện được lệnh (Service timed out). Bảng tính không bị thay đổi dở dang; vui lòng thử lại sau ít phút.',
+          },
+        };
+      });
+      await p.click('#start');
+      await p.waitForFunction(() =>
+        (document.getElementById('result')?.textContent ?? '').includes('Đã dừng'),
+      );
+      await expect(p.textContent('#result')).resolves.toBe(
+        'Đã dừng khi đọc được 120/200 xã: Không thực hiện được lệnh (Service timed out). Bảng tính không bị thay đổi dở dang; vui lòng thử lại sau ít phút. Bấm “Tiếp tục” để đọc nốt.',
+      );
+      await expect(p.isEnabled('#start')).resolves.toBe(true);
+      await p.close();
+    }, 30_000);
+  });
+
+  describe('sent dialog', () => {
+    it('gives the link, who can see it, and who could not be invited, all as text', async () => {
+      const p = await browser.newPage({ viewport: { width: 500, height: 340 } });
+      await p.goto(`${base}/sent`);
+      await expect(p.getAttribute('#link', 'href')).resolves.toBe(
+        'https://docs.google.com/spreadsheets/d/1AbC/edit',
+      );
+      await expect(p.textContent('#failed')).resolves.toContain(
+        `Chưa chia sẻ được cho: ${HOSTILE} (Sharing outside the domain is not allowed)`,
+      );
+      await expect(p.locator('img').count()).resolves.toBe(0);
       await p.close();
     }, 30_000);
   });

@@ -66,7 +66,7 @@ export interface RollupOptions {
   sleep: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_OPTIONS = { workers: 6, chunk: 4, tries: 3 };
+export const DEFAULT_OPTIONS = { workers: 8, chunk: 4, tries: 3 };
 
 export async function runRollup(
   server: RollupServer,
