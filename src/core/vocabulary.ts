@@ -121,6 +121,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
       'Kết quả thực hiện',
       'Tiến độ thực hiện',
       'Tiến độ',
+      'Kết quả hiện nay',
     ],
   },
   {
@@ -247,6 +248,9 @@ export const STATUS_VALUES: Record<Exclude<Status, 'unknown'>, string[]> = {
     'Chưa hoàn thành',
     'Chưa hoàn thành quá hạn',
     'Chưa hoàn thành trong hạn',
+    // Reports count these as "đang thực hiện quá hạn": not done, past the deadline.
+    'Quá hạn',
+    'Đã quá hạn',
   ],
   'not-started': ['Chưa thực hiện', 'Chưa triển khai', 'Chưa triển khai thực hiện', 'Chưa bắt đầu'],
 };

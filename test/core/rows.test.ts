@@ -358,6 +358,49 @@ describe('status columns and the official progress words', () => {
     });
   });
 
+  it('a bare “Quá hạn” is a task not done past its deadline, as reports count it', () => {
+    expect(parseStatus('Quá hạn')).toEqual({
+      status: 'in-progress',
+      recognised: true,
+      late: false,
+      onTime: false,
+    });
+    const result = checkSheet(
+      sheet(
+        [['1', 'Thành lập Ủy ban dữ liệu', 'Công an xã', 'Tháng 3/2025', 'Quá hạn']],
+        ['TT', 'Nhiệm vụ', 'Cơ quan thực hiện', 'Thời gian hoàn thành', 'Tiến độ'],
+      ),
+      { today },
+    );
+    expect(result.assessments.map((a) => a.state)).toEqual(['overdue']);
+    expect(result.findings.filter((f) => f.code === 'unknown-status')).toEqual([]);
+  });
+
+  it('“Kết quả hiện nay” beside “Tiến độ” is narrative: the column of progress words wins, with a note', () => {
+    const plan = parsePlan(
+      sheet(
+        [
+          [
+            '1',
+            'Ban hành văn bản hướng dẫn',
+            'Tháng 3/2025',
+            'Phòng VH-XH',
+            'Hoàn thành',
+            'Đã ban hành ngày 31/3',
+          ],
+          ['2', 'Số hóa hồ sơ', 'Tháng 5/2025', 'TT PVHCC', 'Đang thực hiện', 'Đạt 60%'],
+        ],
+        ['TT', 'NHIỆM VỤ', 'THỜI GIAN HOÀN THÀNH', 'CƠ QUAN THỰC HIỆN', 'TIẾN ĐỘ', 'KẾT QUẢ HIỆN NAY'],
+      ),
+      { today },
+    );
+    expect(plan.columns.status).toBe(4);
+    expect(plan.columnNotes).toEqual([
+      'Cột E “TIẾN ĐỘ” được dùng làm trạng thái (cột F “KẾT QUẢ HIỆN NAY” là nội dung thuyết minh).',
+    ]);
+    expect(plan.tasks.map((t) => t.status)).toEqual(['done', 'in-progress']);
+  });
+
   it('a completion date still decides when the word does not say late', () => {
     const plan = parsePlan(sheet([['1', 'Tập huấn', 'UBND xã', '', '30/06/2025', 'Hoàn thành']], H), {
       today,
