@@ -242,7 +242,8 @@ export function rollupStep(runId: string, n: number): StepResult {
     const sheet = runSheet(ss);
     if (!sheet) return null;
     const { head, rows } = readRun(sheet);
-    if (String(head[1]) !== runId || head[0] === FINISHED) return null;
+    if (String(head[1]) !== runId) return null;
+    if (head[0] === FINISHED) return { sheet, picked: [] as RunRow[], head, rows };
     const now = Date.now();
     const free = (r: RunRow) => r.done === 0 && (r.claimed === 0 || now - r.claimed >= CLAIM_EXPIRES_MS);
     const start = rows.findIndex(free);
@@ -254,6 +255,8 @@ export function rollupStep(runId: string, n: number): StepResult {
     return { sheet, picked, head, rows };
   });
   if (!claim) return { state: emptyState(runId), read: [], stale: true };
+  if (claim.picked.length === 0)
+    return { state: stateOf(claim.head, claim.rows, Date.now()), read: [], stale: false };
   // 2. Read them (no lock: this is the slow part).
   const results = claim.picked.map((r) => readCommune(r.link));
   // 3. Record the results (under the lock, briefly).
@@ -261,8 +264,7 @@ export function rollupStep(runId: string, n: number): StepResult {
     const sheet = runSheet(ss);
     if (!sheet) return { state: emptyState(runId), read: [], stale: true };
     const head = sheet.getRange(1, 1, 1, 5).getValues()[0] ?? [];
-    if (String(head[1]) !== runId || head[0] === FINISHED)
-      return { state: emptyState(runId), read: [], stale: true };
+    if (String(head[1]) !== runId) return { state: emptyState(runId), read: [], stale: true };
     const now = Date.now();
     if (claim.picked.length > 0) {
       const first = (claim.picked[0] as RunRow).index;
@@ -296,8 +298,12 @@ export function rollupFinish(runId: string): FinishResult {
     const last = sheet.getLastRow();
     const values = sheet.getRange(1, 1, Math.max(last, 2), RUN_HEADER.length).getValues();
     const head = values[0] ?? [];
-    if (String(head[1]) !== runId || head[0] === FINISHED)
-      return { finished: true, remaining: 0, communes: 0, failures: 0 };
+    if (String(head[1]) !== runId) return { finished: true, remaining: 0, communes: 0, failures: 0 };
+    if (head[0] === FINISHED) {
+      // Another window finished it: the same answer it got.
+      const [communes, failures] = String(head[5]).split('/').map(Number);
+      return { finished: true, remaining: 0, communes: communes || 0, failures: failures || 0 };
+    }
     const body = values.slice(FIRST - 1);
     const remaining = body.filter((r) => !(Number(r[4]) > 0)).length;
     if (remaining > 0) return { finished: false, remaining, communes: 0, failures: 0 };
@@ -314,10 +320,15 @@ export function rollupFinish(runId: string): FinishResult {
     // One transaction: "Tổng hợp" swapped in and the run marked finished, or neither.
     transact((tx) => {
       const staged = stageOwnSheet(ss, rollupSheetSpec(ss, result), tx);
-      const mark = sheet.getRange(1, 1);
+      const tz = timeZoneOf(ss);
+      const headRange = sheet.getRange(1, 1, 1, RUN_HEADER.length);
+      const before = head.map((v) => (typeof v === 'string' ? sheetValue(v, tz) : (v as number)));
+      const after = [...before];
+      after[0] = FINISHED;
+      after[5] = sheetValue(`${result.communes.length}/${result.failures.length}`, tz);
       tx.step(
-        () => mark.setValue(FINISHED),
-        () => mark.setValue('#run'),
+        () => headRange.setValues([after]),
+        () => headRange.setValues([before]),
       );
       staged.commit();
     });
