@@ -3,13 +3,14 @@
  * One pass over the rows below the header; nothing here touches a platform global.
  */
 import { findHeader, matchHeader, type HeaderMatch } from './columns';
-import { dayInZone, isoDay, isValidDay, type IsoDay } from './dates';
+import { yearFromTitle } from './title';
+import { dayFromText, dayInZone, type IsoDay } from './dates';
 import { parseDeadline, yearsMentioned, type Deadline } from './deadline';
 import { Grid, cellText, isDate, type CellValue, type SheetInput } from './grid';
 import type { Heading, Plan, Section, Task, TaskLine } from './model';
 import { matchPillar, sectionName, stripNumbering } from './pillars';
-import { isMissingLead, parseStatus } from './status';
-import { collapse, columnLetter, fold, foldKey, romanValue } from './text';
+import { isMissingLead, parseStatus } from './status-words';
+import { collapse, columnLetter, foldKey, romanValue } from './text';
 import { COLUMNS, type ColumnKey } from './vocabulary';
 
 export interface ParseOptions {
@@ -658,47 +659,8 @@ export function lastDue(lines: readonly TaskLine[]): Deadline {
   return lines[0]?.deadline ?? missing();
 }
 
-/**
- * The plan year named in title rows: "… năm 2026" (not the end of a full date such as "ngày 22
- * tháng 12 năm 2024", which names another document's date), else the date of the plan (the date
- * on the "Kèm theo …" line first), else any date in the title.
- */
-export function yearFromTitle(lines: readonly string[]): number | null {
-  const folded = lines.map(fold);
-  for (const f of folded) {
-    if (/giai doan/.test(f) && /(19|20)\d{2}\s*-\s*(19|20)\d{2}/.test(f)) continue;
-    const re = /(?<![a-z])nam\s+((?:19|20)\d{2})(?!\d)/g;
-    for (let m = re.exec(f); m; m = re.exec(f)) {
-      if (!/thang\s+\d{1,2}\s+$/.test(f.slice(0, m.index))) return Number(m[1]);
-    }
-  }
-  const dateYear = (f: string): number | null => {
-    const m =
-      /(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/.exec(f) ??
-      /thang\s+\d{1,2}\s+nam\s+((?:19|20)\d{2})(?!\d)/.exec(f);
-    return m ? Number(m[1]) : null;
-  };
-  for (const f of folded) {
-    if (!/kem theo/.test(f)) continue;
-    const y = dateYear(f);
-    if (y) return y;
-  }
-  for (const f of folded) {
-    const y = dateYear(f);
-    if (y) return y;
-  }
-  return null;
-}
-
 /** A completion-date cell → ISO day (date cells, "30/10/2025", "2025-10-30"), else null. */
 export function toDay(v: CellValue, timeZone: string): IsoDay | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : dayInZone(v, timeZone);
-  const t = cellText(v);
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
-  if (m && isValidDay(Number(m[3]), Number(m[2]), Number(m[1])))
-    return isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m && isValidDay(Number(m[1]), Number(m[2]), Number(m[3])))
-    return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  return null;
+  return dayFromText(cellText(v));
 }

@@ -9,7 +9,7 @@
  */
 import { addDays, daysBetween, type IsoDay } from './dates';
 import type { Task } from './model';
-import { parseStatus } from './status';
+import { parseStatus } from './status-words';
 
 export type TaskState = 'done' | 'on-track' | 'overdue' | 'no-deadline';
 export type NoDeadlineKind = 'recurring' | 'conditional' | 'undated';

@@ -49,3 +49,35 @@ export function communeKey(name: string): string {
     .trim()
     .replace(/^(uy ban nhan dan |ubnd )?(xa |phuong |thi tran |dac khu )/, '');
 }
+
+/**
+ * The plan year named in title rows: "… năm 2026" (not the end of a full date such as "ngày 22
+ * tháng 12 năm 2024", which names another document's date), else the date of the plan (the date
+ * on the "Kèm theo …" line first), else any date in the title.
+ */
+export function yearFromTitle(lines: readonly string[]): number | null {
+  const folded = lines.map(fold);
+  for (const f of folded) {
+    if (/giai doan/.test(f) && /(19|20)\d{2}\s*-\s*(19|20)\d{2}/.test(f)) continue;
+    const re = /(?<![a-z])nam\s+((?:19|20)\d{2})(?!\d)/g;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
+      if (!/thang\s+\d{1,2}\s+$/.test(f.slice(0, m.index))) return Number(m[1]);
+    }
+  }
+  const dateYear = (f: string): number | null => {
+    const m =
+      /(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/.exec(f) ??
+      /thang\s+\d{1,2}\s+nam\s+((?:19|20)\d{2})(?!\d)/.exec(f);
+    return m ? Number(m[1]) : null;
+  };
+  for (const f of folded) {
+    if (!/kem theo/.test(f)) continue;
+    const y = dateYear(f);
+    if (y) return y;
+  }
+  for (const f of folded) {
+    const y = dateYear(f);
+    if (y) return y;
+  }
+  return null;
+}

@@ -23,7 +23,7 @@
  * Linear time: every scan is one pass over at most MAX_CELL (cells) or MAX_NAME (names)
  * characters with bounded look-ahead; no backtracking regular expression.
  */
-import { isMissingLead } from './status';
+import { isMissingLead } from './status-words';
 import { collapse, fold } from './text';
 import {
   NOT_A_UNIT_STARTS,

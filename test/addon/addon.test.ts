@@ -181,7 +181,15 @@ describe('Cập nhật bảng trạng thái', () => {
     expect(st.values.slice(header + 1, header + 1 + PILLARS.length).map((r) => r[0])).toEqual([...PILLARS]);
     expect(st.charts).toHaveLength(1);
     expect(st.charts[0]).toMatchObject({ type: 'BAR', options: { isStacked: true } });
-    expect(st.charts[0]?.ranges).toHaveLength(7);
+    // Labels, then done, on track, overdue, recurring, by a higher plan, undated — the right columns.
+    const chartHeader = header + 1;
+    const last = st.values.findIndex((r) => r[0] === 'Tổng cộng');
+    expect(st.charts[0]?.ranges).toEqual(
+      ['A', 'C', 'F', 'G', 'H', 'I', 'J'].map((c) => `${c}${chartHeader}:${c}${last}`),
+    );
+    // The share done, and only it, as a percentage.
+    const percent = [...st.formats].filter(([, f]) => f === '0%').map(([k]) => Number(k.split(':')[1]));
+    expect(new Set(percent)).toEqual(new Set([13]));
     expect(st.metadata).toEqual([{ key: 'keHoachCds.statusSheet', value: 'v2' }]);
     expect(st.frozenRows).toBe(header + 1);
   });
@@ -242,6 +250,71 @@ describe('other commands', () => {
       list: ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện'],
     });
     expect(validations[1]).toMatchObject({ kind: 'date' });
+  });
+
+  it('Thêm cột chuẩn còn thiếu: adds the required columns too, moving the user’s own columns to the right, writing over nothing', () => {
+    const world = new FakeWorld(DIST);
+    const sheet = addInput(world, {
+      name: 'Phân công',
+      values: [
+        ['STT', 'Nhiệm vụ', ''],
+        ['I', 'Nhận thức số', ''],
+        ['1', 'Tập huấn', 'đã báo chủ tịch'],
+        ['2', 'Tuyên truyền', ''],
+      ],
+    });
+    // The table is A:B; column C holds the officer's own jottings beside it, without a header.
+    sheet.formulas.set('4:3', '=B4&" (xem lại)"');
+    sheet.notes.set('3:3', 'ghi chú riêng');
+    sheet.formats.set('3:3', '@');
+    loadAddon(world, NOW).addMissingColumns();
+    expect(world.alerts).toEqual([]);
+    expect(sheet.values[0]).toEqual([
+      'STT',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Thời gian hoàn thành',
+      'Cơ quan phối hợp',
+      'Trạng thái',
+      'Ngày hoàn thành',
+      '',
+    ]);
+    expect(sheet.cellValue(3, 8)).toBe('đã báo chủ tịch');
+    expect(sheet.notes.get('3:8')).toBe('ghi chú riêng');
+    expect(sheet.formats.get('3:8')).toBe('@');
+    expect(sheet.formulas.get('4:8')).toBe('=B4&" (xem lại)"');
+    // The check now finds the required columns and no longer asks for them.
+    loadAddon(world, NOW).checkTaskSheet();
+    expect(world.shown.at(-1)?.html).not.toContain('Thiếu cột bắt buộc');
+  });
+
+  it('uses the saved settings: plan year, due-soon window and commune name override what the sheet says', () => {
+    const world = new FakeWorld(DIST);
+    addInput(world, {
+      name: 'Phân công',
+      values: [
+        ['KẾ HOẠCH CHUYỂN ĐỔI SỐ XÃ AN BÌNH NĂM 2026'],
+        ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+        ['I', 'Nhận thức số'],
+        ['1', 'Tập huấn', 'UBND xã', 'Quý IV'],
+        ['2', 'Sơ kết', 'UBND xã', '15/01/2027'],
+      ],
+    });
+    world.properties.set(
+      'keHoachCds.settings',
+      JSON.stringify({ commune: 'Hòa Bình', planYear: 2025, dueSoonDays: 30, cityEmails: [] }),
+    );
+    const addon = loadAddon(world, '2026-12-20T09:30:00+07:00');
+    addon.checkTaskSheet();
+    // "Quý IV" of the saved year 2025, not the title's 2026: past due.
+    expect(world.notes('Phân công', '4:4')).toContain('đã quá hạn 354 ngày (hạn 31/12/2025)');
+    // 26 days ahead is "due soon" in a 30-day window (not in the default 14).
+    expect(world.notes('Phân công', '5:4')).toContain('sắp đến hạn: còn 26 ngày');
+    addon.updateStatusSheet();
+    const st = world.sheet('Trạng thái theo trụ cột') as FakeSheet;
+    expect(st.values.find((r) => r[0] === 'Xã/phường:')?.[1]).toBe('Hòa Bình');
+    expect(st.values.find((r) => r[0] === 'Năm kế hoạch:')?.[1]).toBe(2025);
+    expect(st.values.find((r) => r[0] === 'Sắp đến hạn:')?.[1]).toBe('đến hạn trong 30 ngày tới');
   });
 
   it('Tạo bảng mẫu: a new sheet with the standard header, frozen, dropdowns, an example section', () => {

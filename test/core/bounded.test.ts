@@ -7,9 +7,8 @@ import { parseDeadline } from '../../src/core/deadline';
 import { fold, foldKey, collapse } from '../../src/core/text';
 import { matchHeader } from '../../src/core/columns';
 import { matchPillar, stripNumbering } from '../../src/core/pillars';
-import { isMissingLead, parseStatus } from '../../src/core/status';
-import { yearFromTitle } from '../../src/core/plan';
-import { communeFromTitle, planNameFromTitle } from '../../src/core/status-sheet';
+import { isMissingLead, parseStatus } from '../../src/core/status-words';
+import { communeFromTitle, planNameFromTitle, yearFromTitle } from '../../src/core/title';
 import { checkSheet } from '../../src/core/check';
 import { sheet } from '../helpers/grid';
 

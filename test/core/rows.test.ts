@@ -1,15 +1,9 @@
 /** The row classifier: one test per named rule, then the rules at work on small sheets. */
 import { checkSheet } from '../../src/core/check';
 import { assessTask } from '../../src/core/findings';
-import {
-  classifyRow,
-  looksLikeTitle,
-  parsePlan,
-  ROW_RULES,
-  yearFromTitle,
-  type RowFacts,
-} from '../../src/core/plan';
-import { parseStatus } from '../../src/core/status';
+import { classifyRow, looksLikeTitle, parsePlan, ROW_RULES, type RowFacts } from '../../src/core/plan';
+import { yearFromTitle } from '../../src/core/title';
+import { parseStatus } from '../../src/core/status-words';
 import { sheet } from '../helpers/grid';
 
 const today = '2025-10-20';
