@@ -1,6 +1,5 @@
 /** `rollup FILES… --out city.xlsx`: the city's roll-up of checked workbooks received by e-mail. */
 import { basename, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import {
   rollup,
   rollupSheetRows,
@@ -18,10 +17,10 @@ export async function readCommuneFile(path: string): Promise<RollupEntry> {
   const name = basename(path).replace(/\.[^.]+$/, '');
   try {
     const book = await loadFile(path);
-    const sheet = book.sheets.find(
-      (s) => s.name === STATUS_SHEET_NAME || s.name.startsWith(`${STATUS_SHEET_NAME} (`),
+    const sheetName = book.sheetNames.find(
+      (s) => s === STATUS_SHEET_NAME || s.startsWith(`${STATUS_SHEET_NAME} (`),
     );
-    if (!sheet)
+    if (sheetName === undefined)
       return {
         name,
         source: path,
@@ -30,7 +29,7 @@ export async function readCommuneFile(path: string): Promise<RollupEntry> {
           reason: `không có trang “${STATUS_SHEET_NAME}” (hãy gửi tệp đã kiểm tra bằng lệnh check --out)`,
         },
       };
-    const outcome = readStatusSheet(sheet.values);
+    const outcome = readStatusSheet(book.sheet(sheetName).values);
     return {
       name: outcome.ok && outcome.status.commune ? outcome.status.commune : name,
       source: path,
@@ -61,7 +60,8 @@ export async function runRollup(
 }
 
 export async function writeRollup(result: Rollup, out: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
   const ws = wb.addWorksheet(ROLLUP_SHEET_NAME);
   const { rows, tables } = rollupSheetRows(result);
   rows.forEach((r) => ws.addRow(r));

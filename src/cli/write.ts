@@ -2,7 +2,7 @@
  * Writes the checked copy of a workbook: flagged cells filled by severity with a note saying why,
  * plus the status sheet. The input file is never written; for a CSV input the copy holds its data.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
 import type { Finding, Severity } from '../core/findings';
 import {
@@ -32,7 +32,7 @@ export async function writeChecked(
       `Tệp kết quả trùng với tệp đầu vào “${inputPath}”. Hãy chọn tên khác để giữ nguyên bản gốc.`,
     );
   }
-  const wb = book.workbook ?? csvWorkbook(book);
+  const wb = book.workbook ? await book.workbook() : await csvWorkbook(book);
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new UserError(`Không tìm thấy trang “${sheetName}” để đánh dấu.`);
 
@@ -65,9 +65,10 @@ function noteText(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((t) => t.text).join('');
 }
 
-function csvWorkbook(book: LoadedBook): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const s of book.sheets) {
+async function csvWorkbook(book: LoadedBook): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
+  for (const s of book.sheetNames.map((n) => book.sheet(n))) {
     const ws = wb.addWorksheet(s.name.slice(0, 31) || 'Sheet1');
     // Values go in as typed text: a cell starting with "=" stays text, never a formula.
     s.values.forEach((row) => ws.addRow(row.map((v) => (v === null || v === undefined ? '' : v))));
