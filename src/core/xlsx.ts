@@ -376,8 +376,7 @@ class Workbook implements XlsxBook {
     if (!ref) throw new UserError(`${named(this.fileName)} không có trang “${name}”.`, 'no-sheet');
     try {
       if (ref.part === null || !this.zip.has(ref.part)) return { name, values: [], merges: [] };
-      const xml = this.zip.text(ref.part) as string;
-      return this.readSheet(name, xml);
+      return this.readSheet(name, this.zip.read(ref.part) as Uint8Array);
     } catch (e) {
       if (isUserError(e) && !(e instanceof ZipError) && !(e instanceof XmlError)) throw e;
       throw containerError(e, this.fileName);
@@ -398,111 +397,135 @@ class Workbook implements XlsxBook {
     return this.dateStyles;
   }
 
-  private readSheet(name: string, xml: string): SheetInput {
+  /**
+   * One pass over the sheet part's bytes (markup is ASCII; only string values are decoded):
+   * rows, cells and their values, merges. Cells without a reference follow the previous one.
+   */
+  private readSheet(name: string, x: Uint8Array): SheetInput {
     const builder = new GridBuilder({ file: this.fileName, sheet: name }, this.limits);
     const merges: MergeRange[] = [];
     const cap = this.limits.maxCellChars;
     const styles = this.styles();
     let shared: string[] | null = null;
-    const n = xml.length;
+    const n = x.length;
+    if (x[0] === 0xfe || x[0] === 0xff) throw new XmlError('mã hóa UTF-16 không được hỗ trợ');
     let row = -1;
     let col = -1;
-    // The cell being read.
+    // The cell being read: its type, whether its style is a date, where its <v> text lies.
     let inCell = false;
-    let type = '';
+    let type = T_NUMBER;
     let dateStyle = false;
-    let raw: string | null = null;
+    let rawFrom = -1;
+    let rawTo = -1;
+    let inline = '';
     let i = 0;
     while (i < n) {
-      const lt = xml.indexOf('<', i);
+      const lt = x.indexOf(60 /* < */, i);
       if (lt < 0) break;
-      const c1 = xml.charCodeAt(lt + 1);
+      const c1 = x[lt + 1];
       if (c1 === 47 /* / */) {
-        const gt = xml.indexOf('>', lt);
+        const gt = x.indexOf(62, lt);
         if (gt < 0) throw new XmlError('thẻ không đóng');
-        if (inCell && isName(xml, lt + 2, gt, 'c')) {
+        if (inCell && isLocalName(x, lt + 2, gt, 'c')) {
           inCell = false;
-          const v = this.cellValue(type, raw, dateStyle, () => (shared ??= this.sharedStrings()));
+          let v: CellValue = '';
+          if (type === T_INLINE) v = inline;
+          else if (rawFrom >= 0) {
+            if (type === T_SHARED) v = (shared ??= this.sharedStrings())[intIn(x, rawFrom, rawTo)] ?? '';
+            else if (type === T_NUMBER) {
+              const num = numberIn(x, rawFrom, rawTo);
+              v = Number.isFinite(num) ? (dateStyle ? this.dates.fromSerial(num) : num) : '';
+            } else v = this.otherValue(type, x, rawFrom, rawTo, cap);
+          }
           builder.set(row, col, v);
         }
         i = gt + 1;
         continue;
       }
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
-        i = skipSpecial(xml, lt);
+        i = skipSpecialBytes(x, lt);
         continue;
       }
       // A start tag: its name, then its end (quotes respected).
       let q = lt + 1;
       while (q < n) {
-        const ch = xml.charCodeAt(q);
+        const ch = x[q] as number;
         if (ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
         q++;
       }
-      const gt = tagEnd(xml, q);
-      const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      const nameStart = prefixEnd(xml, lt + 1, q);
+      const gt = tagEndBytes(x, q);
+      const selfClosing = x[gt - 1] === 47;
+      const nameStart = prefixEndBytes(x, lt + 1, q);
       const len = q - nameStart;
-      const t0 = xml.charCodeAt(nameStart);
+      const t0 = x[nameStart];
       if (len === 1 && t0 === 99 /* c */) {
-        let ref = '';
-        type = '';
+        // Attributes read in place: r (reference), t (type), s (style).
+        type = T_NUMBER;
         let style = 0;
-        forAttrs(xml, q, gt, (a, v) => {
-          if (a === 'r') ref = v;
-          else if (a === 't') type = v;
-          else if (a === 's') style = Number(v) | 0;
-        });
-        if (ref) {
-          const at = parseRef(ref);
-          col = at.col;
-          if (at.row >= 0) row = at.row;
-        } else col++;
+        let hasRef = false;
+        let k = q;
+        while (k < gt) {
+          const eq = x.indexOf(61 /* = */, k);
+          if (eq < 0 || eq >= gt) break;
+          let a = k;
+          while ((x[a] as number) <= 32) a++;
+          const quote = x[eq + 1] as number;
+          if (quote !== 34 && quote !== 39) break;
+          const vs = eq + 2;
+          const ve = x.indexOf(quote, vs);
+          if (ve < 0 || ve > gt) break;
+          if (eq - a === 1) {
+            const an = x[a];
+            if (an === 114 /* r */) {
+              hasRef = true;
+              const at = parseRefAt(x, vs, ve);
+              col = at.col;
+              if (at.row >= 0) row = at.row;
+            } else if (an === 116 /* t */) type = typeCode(x, vs, ve);
+            else if (an === 115 /* s */) style = intIn(x, vs, ve);
+          }
+          k = ve + 1;
+        }
+        if (!hasRef) col++;
         dateStyle = styles[style] === true;
-        raw = null;
+        rawFrom = -1;
         inCell = !selfClosing;
         i = gt + 1;
         continue;
       }
       if (len === 1 && t0 === 118 /* v */ && inCell) {
-        if (selfClosing) raw = '';
+        if (selfClosing) rawFrom = rawTo = gt;
         else {
-          const end = xml.indexOf('<', gt + 1);
+          const end = x.indexOf(60, gt + 1);
           if (end < 0) throw new XmlError('thẻ không đóng');
-          raw = textOf(xml, gt + 1, end, cap);
+          rawFrom = gt + 1;
+          rawTo = end;
           i = end;
           continue;
         }
-      } else if (len === 2 && t0 === 105 /* is */ && xml.charCodeAt(nameStart + 1) === 115 && inCell) {
-        if (selfClosing) raw = '';
-        else {
-          const r = collectText(xml, gt + 1, 'is', cap);
-          raw = r.text;
-          type = 'inlineStr';
-          i = r.end;
+      } else if (len === 2 && t0 === 105 /* is */ && x[nameStart + 1] === 115 && inCell) {
+        type = T_INLINE;
+        inline = '';
+        if (!selfClosing) {
+          const end = closeTagBytes(x, gt + 1, 'is');
+          inline = collectText(strFromU8(x.subarray(gt + 1, end)), 0, '', cap).text;
+          i = end;
           continue;
         }
       } else if (len === 1 && t0 === 102 /* f */ && !selfClosing) {
-        const end = closeTag(xml, gt + 1, 'f');
-        i = end;
+        i = closeTagBytes(x, gt + 1, 'f');
         continue;
-      } else if (len === 3 && t0 === 114 /* row */ && xml.startsWith('ow', nameStart + 1)) {
-        let r = -1;
-        forAttrs(xml, q, gt, (a, v) => {
-          if (a === 'r') r = toInt(v) - 1;
-        });
-        row = r >= 0 ? r : row + 1;
+      } else if (len === 3 && t0 === 114 /* row */ && x[nameStart + 1] === 111 && x[nameStart + 2] === 119) {
+        const r = attrBytes(x, q, gt, 'r');
+        row = r ? intIn(x, r[0], r[1]) - 1 : row + 1;
         col = -1;
-      } else if (len === 9 && xml.startsWith('mergeCell', nameStart)) {
-        forAttrs(xml, q, gt, (a, v) => {
-          if (a === 'ref') {
-            const m = parseRange(v);
-            if (m) merges.push(m);
-          }
-        });
+      } else if (len === 9 && asciiAt(x, nameStart, 9) === 'mergeCell') {
+        const r = attrBytes(x, q, gt, 'ref');
+        const m = r ? parseRange(asciiAt(x, r[0], Math.min(r[1] - r[0], 64))) : null;
+        if (m) merges.push(m);
         if (merges.length > this.limits.maxMerges)
           throw new UserError(
-            `${named(this.fileName)} có quá nhiều vùng gộp ô (trang “${name}”).`,
+            `${named(this.fileName)} có quá nhiều vùng gộp ô (trang “${name}”), vượt xa mọi bảng kế hoạch thực tế.`,
             'too-many-merged',
           );
       }
@@ -513,22 +536,19 @@ class Workbook implements XlsxBook {
     return { name, values: built.values, merges: built.merges };
   }
 
-  private cellValue(type: string, raw: string | null, dateStyle: boolean, shared: () => string[]): CellValue {
-    if (raw === null) return '';
+  /** A value of type str (formula text), b, e or d from its <v> bytes. */
+  private otherValue(type: number, x: Uint8Array, from: number, to: number, cap: number): CellValue {
     switch (type) {
-      case 's': {
-        const idx = toInt(raw);
-        return shared()[idx] ?? '';
+      case T_STR:
+        return unescapeX(bytesText(x, from, to, cap));
+      case T_BOOL: {
+        let k = from;
+        while (k < to && (x[k] as number) <= 32) k++;
+        return x[k] === 49 /* 1 */ || x[k] === 116; /* t */
       }
-      case 'str':
-      case 'inlineStr':
-        return unescapeX(raw);
-      case 'b':
-        return raw.trim() === '1' || raw.trim() === 'true';
-      case 'e':
-        return '';
-      case 'd': {
-        const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
+      case T_DATE: {
+        const raw = asciiAt(x, from, Math.min(to - from, 40)).trim();
+        const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw);
         if (!m) return raw;
         return this.dates.fromParts(
           Number(m[1]),
@@ -537,15 +557,192 @@ class Workbook implements XlsxBook {
           Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0),
         );
       }
-      default: {
-        const t = raw.trim();
-        if (t === '') return '';
-        const num = Number(t);
-        if (!Number.isFinite(num)) return '';
-        return dateStyle ? this.dates.fromSerial(num) : num;
-      }
+      default:
+        return '';
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning the sheet part's bytes
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+/** The cell type attribute (t="s", "str", "inlineStr", "b", "e", "d", "n") as a code. */
+function typeCode(x: Uint8Array, from: number, to: number): number {
+  const len = to - from;
+  const c = x[from];
+  if (len === 1) {
+    if (c === 115) return T_SHARED;
+    if (c === 98) return T_BOOL;
+    if (c === 101) return T_ERROR;
+    if (c === 100) return T_DATE;
+    return T_NUMBER;
+  }
+  if (len === 3 && c === 115) return T_STR;
+  if (len === 9 && c === 105) return T_INLINE;
+  return T_NUMBER;
+}
+
+/** Up to `len` bytes from `from` as a Latin-1 string (for ASCII markup only). */
+function asciiAt(x: Uint8Array, from: number, len: number): string {
+  return String.fromCharCode.apply(null, x.subarray(from, from + len) as unknown as number[]);
+}
+
+function isLocalName(x: Uint8Array, from: number, to: number, name: string): boolean {
+  let end = to;
+  while (end > from && (x[end - 1] as number) <= 32) end--;
+  const start = prefixEndBytes(x, from, end);
+  if (end - start !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (x[start + k] !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+function prefixEndBytes(x: Uint8Array, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (x[k] === 58 /* : */) return k + 1;
+  return from;
+}
+
+function tagEndBytes(x: Uint8Array, from: number): number {
+  const n = x.length;
+  for (let j = from; j < n; j++) {
+    const ch = x[j];
+    if (ch === 62) return j;
+    if (ch === 34 || ch === 39) {
+      const close = x.indexOf(ch, j + 1);
+      if (close < 0) break;
+      j = close;
+    }
+  }
+  throw new XmlError('thẻ không đóng');
+}
+
+function skipSpecialBytes(x: Uint8Array, lt: number): number {
+  // Comments, CDATA, processing instructions and declarations are ASCII-delimited: decode a
+  // bounded window to find their end with the text scanner's rules.
+  const find = (seq: number[], from: number) => {
+    for (let k = x.indexOf(seq[0] as number, from); k >= 0; k = x.indexOf(seq[0] as number, k + 1)) {
+      let ok = true;
+      for (let m = 1; m < seq.length; m++) if (x[k + m] !== seq[m]) ok = false;
+      if (ok) return k;
+    }
+    return -1;
+  };
+  const starts = (s: string) => asciiAt(x, lt, s.length) === s;
+  if (starts('<!--')) {
+    const end = find([45, 45, 62], lt + 4);
+    if (end < 0) throw new XmlError('chú thích không đóng');
+    return end + 3;
+  }
+  if (starts('<![CDATA[')) {
+    const end = find([93, 93, 62], lt + 9);
+    if (end < 0) throw new XmlError('CDATA không đóng');
+    return end + 3;
+  }
+  if (x[lt + 1] === 63) {
+    const end = find([63, 62], lt + 2);
+    if (end < 0) throw new XmlError('chỉ thị xử lý không đóng');
+    return end + 2;
+  }
+  const end = x.indexOf(62, lt);
+  if (end < 0) throw new XmlError('khai báo không đóng');
+  if (x.subarray(lt, end).indexOf(91 /* [ */) >= 0)
+    throw new XmlError('có khai báo DOCTYPE, không được phép');
+  return end + 1;
+}
+
+/** Index of the "<" of `</…name>` after `from`, CDATA skipped. */
+function closeTagBytes(x: Uint8Array, from: number, name: string): number {
+  let i = from;
+  for (;;) {
+    const lt = x.indexOf(60, i);
+    if (lt < 0) throw new XmlError('thẻ không đóng');
+    if (x[lt + 1] === 33) {
+      i = skipSpecialBytes(x, lt);
+      continue;
+    }
+    if (x[lt + 1] === 47) {
+      const gt = x.indexOf(62, lt);
+      if (gt < 0) throw new XmlError('thẻ không đóng');
+      if (isLocalName(x, lt + 2, gt, name)) return lt;
+      i = gt + 1;
+      continue;
+    }
+    i = lt + 1;
+  }
+}
+
+/** The [start, end) of attribute `name`'s value within a tag's bytes [from, to), or null. */
+function attrBytes(x: Uint8Array, from: number, to: number, name: string): [number, number] | null {
+  let k = from;
+  while (k < to) {
+    const eq = x.indexOf(61, k);
+    if (eq < 0 || eq >= to) return null;
+    let a = k;
+    while ((x[a] as number) <= 32) a++;
+    let e = eq;
+    while (e > a && (x[e - 1] as number) <= 32) e--;
+    let j = eq + 1;
+    while (j < to && (x[j] as number) <= 32) j++;
+    const quote = x[j] as number;
+    if (quote !== 34 && quote !== 39) return null;
+    const close = x.indexOf(quote, j + 1);
+    if (close < 0 || close > to) return null;
+    if (e - a === name.length) {
+      let same = true;
+      for (let m = 0; m < name.length; m++) if (x[a + m] !== name.charCodeAt(m)) same = false;
+      if (same) return [j + 1, close];
+    }
+    k = close + 1;
+  }
+  return null;
+}
+
+/** A non-negative decimal integer in x[from, to), spaces around allowed (-1 when none). */
+function intIn(x: Uint8Array, from: number, to: number): number {
+  let k = from;
+  while (k < to && (x[k] as number) <= 32) k++;
+  let v = -1;
+  for (; k < to; k++) {
+    const ch = x[k] as number;
+    if (ch < 48 || ch > 57) break;
+    v = Math.min((v < 0 ? 0 : v * 10) + (ch - 48), 1e12);
+  }
+  return v;
+}
+
+/** A number in x[from, to): plain integers directly, anything else through Number(). NaN when none. */
+function numberIn(x: Uint8Array, from: number, to: number): number {
+  const len = to - from;
+  if (len > 0 && len < 16) {
+    let v = 0;
+    let k = from;
+    for (; k < to; k++) {
+      const ch = x[k] as number;
+      if (ch < 48 || ch > 57) break;
+      v = v * 10 + (ch - 48);
+    }
+    if (k === to) return v;
+  }
+  if (len > 64) return NaN;
+  const t = asciiAt(x, from, len).trim();
+  return t === '' ? NaN : Number(t);
+}
+
+/** UTF-8 text in x[from, to), entities decoded, cut at `cap` characters (the cut marked). */
+function bytesText(x: Uint8Array, from: number, to: number, cap: number): string {
+  if (to - from <= cap * 10) {
+    const s = strFromU8(x.subarray(from, to));
+    return textOf(s, 0, s.length, cap);
+  }
+  const s = strFromU8(x.subarray(from, from + cap * 10)).replace(/&[^;&]{0,40}$/, '');
+  return (s.indexOf('&') < 0 ? s : decodeEntities(s)).slice(0, cap) + TRUNCATION_MARK;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -602,25 +799,6 @@ function skipSpecial(xml: string, lt: number): number {
   return end + 1;
 }
 
-/** Calls fn(name, value) for each attribute in [from, to); values have entities decoded. */
-function forAttrs(xml: string, from: number, to: number, fn: (name: string, value: string) => void): void {
-  let k = from;
-  while (k < to) {
-    const eq = xml.indexOf('=', k);
-    if (eq < 0 || eq >= to) return;
-    const name = xml.slice(k, eq).trim();
-    let j = eq + 1;
-    while (j < to && xml.charCodeAt(j) <= 32) j++;
-    const quote = xml.charCodeAt(j);
-    if (quote !== 34 && quote !== 39) return;
-    const close = xml.indexOf(quote === 34 ? '"' : "'", j + 1);
-    if (close < 0 || close > to) return;
-    const value = xml.slice(j + 1, close);
-    fn(name, value.indexOf('&') < 0 ? value : decodeEntities(value));
-    k = close + 1;
-  }
-}
-
 /** Text in [from, to) with entities decoded, cut at `cap` characters (the cut is marked). */
 function textOf(xml: string, from: number, to: number, cap: number): string {
   // A reference is at most 10 characters for one or two UTF-16 units: 10 × cap raw characters
@@ -656,7 +834,8 @@ function closeTag(xml: string, from: number, name: string): number {
 
 /**
  * The text of a string item (<si> or <is>): its <t> pieces and those of its rich-text runs, in
- * order, without phonetic runs (<rPh>). Returns the text and the index of its close tag's "<".
+ * order, without phonetic runs (<rPh>). Returns the text and the index of its close tag's "<"
+ * (with `endName` "", the whole text is the item's content).
  */
 function collectText(xml: string, from: number, endName: string, cap: number): { text: string; end: number } {
   let text = '';
@@ -664,7 +843,10 @@ function collectText(xml: string, from: number, endName: string, cap: number): {
   let inPhonetic = false;
   for (;;) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0) throw new XmlError('thẻ không đóng');
+    if (lt < 0) {
+      if (endName === '') return { text: capText(text, cap), end: xml.length };
+      throw new XmlError('thẻ không đóng');
+    }
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 33 || c1 === 63) {
       i = skipSpecial(xml, lt);
@@ -672,7 +854,7 @@ function collectText(xml: string, from: number, endName: string, cap: number): {
     }
     const gt = tagEnd(xml, lt + 1);
     if (c1 === 47) {
-      if (isName(xml, lt + 2, gt, endName)) return { text: capText(text, cap), end: lt };
+      if (endName !== '' && isName(xml, lt + 2, gt, endName)) return { text: capText(text, cap), end: lt };
       if (isName(xml, lt + 2, gt, 'rPh')) inPhonetic = false;
       i = gt + 1;
       continue;
@@ -719,37 +901,42 @@ function unescapeX(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function toInt(s: string): number {
-  const v = parseInt(s, 10);
-  return Number.isFinite(v) ? v : -1;
-}
-
 /** "B12" → 0-based { row: 11, col: 1 }; a huge column or row stays huge (capped, never overflows). */
 function parseRef(ref: string): { row: number; col: number } {
+  const codes = new Uint8Array(Math.min(ref.length, 64));
+  for (let k = 0; k < codes.length; k++) codes[k] = Math.min(ref.charCodeAt(k), 255);
+  return parseRefAt(codes, 0, codes.length);
+}
+
+const refOut = { row: -1, col: -1 };
+
+/** parseRef on xml[from, to), into a shared result object (read it before the next call). */
+function parseRefAt(x: Uint8Array, from: number, to: number): { row: number; col: number } {
   let col = 0;
-  let k = 0;
-  const n = ref.length;
-  for (; k < n; k++) {
-    let ch = ref.charCodeAt(k);
+  let k = from;
+  for (; k < to; k++) {
+    let ch = x[k] as number;
     if (ch === 36 /* $ */) continue;
     if (ch >= 97 && ch <= 122) ch -= 32;
     if (ch < 65 || ch > 90) break;
     col = Math.min(col * 26 + (ch - 64), 1e9);
   }
   let row = 0;
-  for (; k < n; k++) {
-    const ch = ref.charCodeAt(k);
+  for (; k < to; k++) {
+    const ch = x[k] as number;
     if (ch === 36) continue;
     if (ch < 48 || ch > 57) break;
     row = Math.min(row * 10 + (ch - 48), 1e12);
   }
-  return { row: row - 1, col: col - 1 };
+  refOut.row = row - 1;
+  refOut.col = col - 1;
+  return refOut;
 }
 
 function parseRange(ref: string): MergeRange | null {
   const colon = ref.indexOf(':');
-  const a = parseRef(colon < 0 ? ref : ref.slice(0, colon));
-  const b = colon < 0 ? a : parseRef(ref.slice(colon + 1));
+  const a = { ...parseRef(colon < 0 ? ref : ref.slice(0, colon)) };
+  const b = colon < 0 ? a : { ...parseRef(ref.slice(colon + 1)) };
   if (a.row < 0 || a.col < 0 || b.row < a.row || b.col < a.col) return null;
   return { row: a.row, column: a.col, numRows: b.row - a.row + 1, numColumns: b.col - a.col + 1 };
 }
