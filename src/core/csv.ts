@@ -154,9 +154,10 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; bad: number } {
 }
 
 /**
- * The file's text: a BOM decides; else UTF-8 when nearly all of its non-ASCII bytes form valid
- * UTF-8 (Windows-1258 text forms almost none, so one stray byte in a UTF-8 file does not flip
- * it), else Windows-1258. Results are NFC.
+ * The file's text: a BOM decides; else UTF-8 when its non-ASCII bytes form valid UTF-8 with at
+ * most one invalid byte for four valid sequences (Vietnamese in Windows-1258 forms next to no
+ * valid sequence, so one stray byte in a UTF-8 file, even a short one, does not flip it), else
+ * Windows-1258. Results are NFC.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding; badBytes: number } {
   const b0 = bytes[0];
@@ -174,7 +175,7 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
       badBytes: 0,
     };
   const { multi, bad } = utf8Stats(bytes);
-  if (bad === 0 || multi >= bad * 19) {
+  if (bad === 0 || multi >= bad * 4) {
     const { text } = decodeUtf8(bytes);
     return { text: text.normalize('NFC'), encoding: 'utf-8', badBytes: bad };
   }

@@ -33,12 +33,13 @@ export interface XlsxLimits extends TableLimits {
 
 /**
  * The container's limits for a workbook: a 100,000-task plan has a 29 MB sheet part and 14 MB of
- * shared strings; a part over 96 MB, or 192 MB in all, is no plan.
+ * shared strings; a part over 64 MB, or 128 MB read in all, is no plan (and inflating one holds
+ * it twice for a moment, so these bound the reader's memory too).
  */
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   ...DEFAULT_TABLE_LIMITS,
   maxSharedStrings: 2_000_000,
-  zip: { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 96 * 1024 * 1024, maxTotalBytes: 192 * 1024 * 1024 },
+  zip: { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 },
 };
 
 export interface XlsxOptions {
@@ -508,7 +509,12 @@ class Workbook implements XlsxBook {
         inline = '';
         if (!selfClosing) {
           const end = closeTagBytes(x, gt + 1, 'is');
-          inline = collectText(strFromU8(x.subarray(gt + 1, end)), 0, '', cap).text;
+          // The common case, <is><t>text</t></is>, decoded from its own bytes only.
+          const t = x.indexOf(60, gt + 4);
+          inline =
+            x[gt + 1] === 60 && x[gt + 2] === 116 && x[gt + 3] === 62 && t === end - 4 && x[t + 1] === 47
+              ? unescapeX(bytesText(x, gt + 4, t, cap))
+              : collectText(strFromU8(x.subarray(gt + 1, end)), 0, '', cap).text;
           i = end;
           continue;
         }
