@@ -107,7 +107,7 @@ function xlsxBook(path: string, bytes: Uint8Array): LoadedBook {
       }
     },
     async workbook() {
-      const { Workbook } = await import('exceljs');
+      const { Workbook } = (await import('exceljs')).default;
       const wb = new Workbook();
       try {
         await wb.xlsx.readFile(path);

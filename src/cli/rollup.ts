@@ -60,7 +60,7 @@ export async function runRollup(
 }
 
 export async function writeRollup(result: Rollup, out: string): Promise<void> {
-  const { Workbook } = await import('exceljs');
+  const { Workbook } = (await import('exceljs')).default;
   const wb = new Workbook();
   const ws = wb.addWorksheet(ROLLUP_SHEET_NAME);
   const { rows, tables } = rollupSheetRows(result);

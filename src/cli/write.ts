@@ -66,7 +66,7 @@ function noteText(note: ExcelJS.Cell['note']): string {
 }
 
 async function csvWorkbook(book: LoadedBook): Promise<ExcelJS.Workbook> {
-  const { Workbook } = await import('exceljs');
+  const { Workbook } = (await import('exceljs')).default;
   const wb = new Workbook();
   for (const s of book.sheetNames.map((n) => book.sheet(n))) {
     const ws = wb.addWorksheet(s.name.slice(0, 31) || 'Sheet1');
