@@ -6,7 +6,6 @@
  */
 import { strFromU8 } from 'fflate';
 import type { SheetInput } from './grid';
-import { UserError } from './errors';
 import { DEFAULT_TABLE_LIMITS, GridBuilder, TRUNCATION_MARK, type TableLimits } from './table-limits';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -331,12 +330,4 @@ export function parseCsv(
       col = 0;
     }
   }
-}
-
-/** The refusal for a CSV that is not text (used by callers that detect the format first). */
-export function notCsvError(fileName?: string): UserError {
-  return new UserError(
-    `${fileName ? `Tệp “${fileName}”` : 'Tệp này'} không phải tệp CSV (văn bản) hay .xlsx; không đọc được bảng phân công từ đó.`,
-    'not-csv',
-  );
 }

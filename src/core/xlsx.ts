@@ -53,7 +53,10 @@ export interface XlsxOptions {
 export interface XlsxBook {
   /** Sheet names in the workbook's order (hidden sheets and chart sheets included). */
   sheetNames: string[];
-  /** Reads one sheet (its part is inflated and scanned on each call). Throws UserError. */
+  /**
+   * Reads one sheet: only now is its part inflated and scanned (the last sheet read is kept).
+   * All the parts read from one workbook count against its total limit. Throws UserError.
+   */
   sheet(name: string): SheetInput;
 }
 
@@ -325,12 +328,13 @@ export function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): XlsxBook
 class Workbook implements XlsxBook {
   readonly sheetNames: string[];
   private readonly sheets: SheetRef[] = [];
-  private readonly date1904: boolean;
   private readonly sharedStringsPart: string | null;
   private readonly stylesPart: string | null;
   private shared: string[] | null = null;
   private dateStyles: boolean[] | null = null;
   private readonly dates: DateMaker;
+  /** The last sheet read, kept: asking for it again neither inflates nor counts against the limits. */
+  private last: SheetInput | null = null;
 
   constructor(
     private readonly zip: ZipArchive,
@@ -360,7 +364,6 @@ class Workbook implements XlsxBook {
     });
     if (sheets.length === 0) throw new ZipError('zip-corrupt');
     this.sheetNames = sheets.map((s) => s.name);
-    this.date1904 = date1904;
     let ss: string | null = null;
     let st: string | null = null;
     for (const rel of rels.values()) {
@@ -375,9 +378,12 @@ class Workbook implements XlsxBook {
   sheet(name: string): SheetInput {
     const ref = this.sheets.find((s) => s.name === name);
     if (!ref) throw new UserError(`${named(this.fileName)} không có trang “${name}”.`, 'no-sheet');
+    if (this.last?.name === name) return this.last;
     try {
       if (ref.part === null || !this.zip.has(ref.part)) return { name, values: [], merges: [] };
-      return this.readSheet(name, this.zip.read(ref.part) as Uint8Array);
+      this.last = null;
+      this.last = this.readSheet(name, this.zip.read(ref.part) as Uint8Array);
+      return this.last;
     } catch (e) {
       if (isUserError(e) && !(e instanceof ZipError) && !(e instanceof XmlError)) throw e;
       throw containerError(e, this.fileName);
