@@ -88,6 +88,10 @@ export async function loadFile(path: string): Promise<LoadedBook> {
       throw new UserError(
         `Tệp “${path}” có đuôi .xls nhưng là văn bản (có thể là trang web hoặc CSV do phần mềm xuất ra). Hãy mở bằng Excel và lưu lại dạng .xlsx (hoặc đổi đuôi thành .csv nếu là CSV).`,
       );
+    if (format === 'unknown' && !XLSX_NAMES.has(ext))
+      throw new UserError(
+        `Tệp “${path}” không phải văn bản CSV hay bảng tính .xlsx (có thể là tệp nhị phân hoặc đã hỏng). Hãy mở bảng phân công bằng Excel và lưu dạng .xlsx hoặc “CSV UTF-8”.`,
+      );
     throw formatError(format, bytes, path);
   } catch (e) {
     throw asCliError(e);

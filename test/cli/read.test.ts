@@ -52,6 +52,11 @@ describe('files the command line cannot read', () => {
     ['anh.csv', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), /là ảnh/],
     ['nen.xlsx', zipSync({ 'a.txt': strToU8('x') }), /là tệp nén ZIP/],
     [
+      'nhi-phan.csv',
+      Uint8Array.from([0x53, 0, 0x54, 0, 0x54, 0, 0x2c, 0]),
+      /không phải văn bản CSV hay bảng tính \.xlsx/,
+    ],
+    [
       'mat-khau.xlsx',
       (() => {
         const b = new Uint8Array(1024);
