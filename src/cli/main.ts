@@ -122,6 +122,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
   }
 
   const book = await loadFile(file);
+  for (const note of book.notes) io.stderr(`Chú ý: ${note}\n`);
   const sheet = pickSheet(book, file, values.sheet);
   const result: CheckResult = checkSheet(sheet, {
     today,
@@ -135,7 +136,7 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
       commune: communeFromTitle(result.plan.title),
       planName: planNameFromTitle(result.plan.title),
     });
-    const wb = book.workbook ?? csvWorkbook(book.sheets, result.plan.headerRow);
+    const wb = book.workbook ? await book.workbook() : await csvWorkbook([sheet], result.plan.headerRow);
     await writeChecked(
       wb,
       book.workbook ? sheet.name : (wb.worksheets[0]?.name ?? sheet.name),
@@ -157,18 +158,25 @@ async function runChecked(argv: string[], io: CliIo): Promise<number> {
 function pickSheet(book: LoadedBook, file: string, name: string | undefined) {
   if (name !== undefined) {
     const found =
-      book.sheets.find((s) => s.name === name) ??
-      book.sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
-    if (!found) {
-      const names = book.sheets.map((s) => `“${s.name}”`).join(', ');
+      book.sheetNames.find((s) => s === name) ??
+      book.sheetNames.find((s) => s.trim().toLowerCase() === name.trim().toLowerCase());
+    if (found === undefined) {
+      const names = book.sheetNames.map((s) => `“${s}”`).join(', ');
       throw new UserError(`Tệp “${file}” không có trang “${name}”. Các trang hiện có: ${names}.`);
     }
-    if (!hasTaskHeader(found)) throw new UserError(noHeaderMessage(file, found.name));
-    return found;
+    const sheet = book.sheet(found);
+    if (!hasTaskHeader(sheet)) throw new UserError(noHeaderMessage(file, found));
+    return sheet;
   }
-  const found = book.sheets.find((s) => hasTaskHeader(s));
-  if (!found) throw new UserError(noHeaderMessage(file));
-  return found;
+  // Sheets are read one at a time, up to the first with a task table.
+  let anyData = false;
+  for (const n of book.sheetNames) {
+    const sheet = book.sheet(n);
+    if (sheet.values.length > 0) anyData = true;
+    if (hasTaskHeader(sheet)) return sheet;
+  }
+  if (!anyData) throw new UserError(`Tệp “${file}” không có dữ liệu.`);
+  throw new UserError(noHeaderMessage(file));
 }
 
 function noHeaderMessage(file: string, sheet?: string): string {

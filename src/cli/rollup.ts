@@ -1,6 +1,6 @@
 /** `rollup FILES… --out city.xlsx`: the city's roll-up of checked workbooks received by e-mail. */
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError, isUserError } from '../core/errors';
 import { DEFAULT_STALE_DAYS, rollup, type Rollup, type RollupEntry } from '../core/rollup';
 import { ROLLUP_SHEET_NAME, rollupLayout } from '../core/rollup-sheet';
@@ -12,8 +12,11 @@ export async function readCommuneFile(path: string): Promise<RollupEntry> {
   const name = basename(path).replace(/\.[^.]+$/, '');
   try {
     const book = await loadFile(path);
-    // The product's status sheet is known by its data row, whatever the sheet is called.
-    const sheet = book.sheets.find((s) => s.values.some((r) => r[0] === DATA_TAG));
+    // The product's status sheet is known by its data row, whatever the sheet is called; the
+    // sheets named like it are looked at first, so a large task sheet is seldom read at all.
+    const named = (n: string) => n === STATUS_SHEET_NAME || n.startsWith(`${STATUS_SHEET_NAME} (`);
+    const order = [...book.sheetNames.filter(named), ...book.sheetNames.filter((n) => !named(n))];
+    const sheet = order.map((n) => book.sheet(n)).find((s) => s.values.some((r) => r[0] === DATA_TAG));
     if (!sheet)
       return {
         name,
@@ -65,7 +68,8 @@ const fill = (hex: string): ExcelJS.Fill => ({
 });
 
 export async function writeRollup(result: Rollup, out: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   const ws = wb.addWorksheet(ROLLUP_SHEET_NAME);
   const layout = rollupLayout(result);
   const { rows, tables, width } = layout;

@@ -5,7 +5,7 @@
  * product's marks instead of piling them up; the user's fills, notes and rules stay as they were.
  * For a CSV input the copy holds its data, with readable widths, wrapping and a frozen header.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
 import {
   COLOR_LEGEND,
@@ -101,8 +101,13 @@ export function sheetNameFrom(name: string): string {
 }
 
 /** A CSV's rows as a worksheet an officer can read: widths from the text, wrapping, the header frozen. */
-export function csvWorkbook(sheets: readonly SheetInput[], headerRow: number): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function csvWorkbook(
+  sheets: readonly SheetInput[],
+  headerRow: number,
+): Promise<ExcelJS.Workbook> {
+  // ExcelJS is loaded only when a copy is written: checking alone stays quick to start.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(sheetNameFrom(s.name));
     // Values go in as typed text: a cell starting with "=" stays text, never a formula.

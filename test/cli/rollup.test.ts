@@ -1,10 +1,10 @@
 /** The offline roll-up: checked workbooks of several communes → one city workbook. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { writeSheetsXlsx } from '../../src/tools/xlsx-writer';
 import { STATUS_SHEET_NAME, fromRows } from '../../src/core/status-report';
 import { ROLLUP_SHEET_NAME } from '../../src/core/rollup-sheet';
-import { worksheetInput } from '../../src/cli/read';
+import { openXlsx } from '../../src/core/xlsx';
 import { cli, tempDir } from '../helpers/cli';
 import { loadSeed, seedInput } from '../helpers/fixtures';
 
@@ -23,9 +23,7 @@ async function checked(file: string, today = TODAY): Promise<string> {
 }
 
 async function rows(path: string, sheet: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return worksheetInput(wb.getWorksheet(sheet) as ExcelJS.Worksheet).values;
+  return openXlsx(readFileSync(path)).sheet(sheet).values;
 }
 
 describe('rollup', () => {

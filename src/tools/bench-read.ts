@@ -1,0 +1,184 @@
+/**
+ * `npx tsx src/tools/bench-read.ts [20000 100000 …]`: the reading side, measured side by side.
+ * For a generated plan of N tasks it times, alternating the modes within one process (medians):
+ *   floor    unzip the sheet and shared strings + one scan of their bytes (what no reader beats)
+ *   sheetjs  a bare SheetJS load, XLSX.read(bytes)
+ *   exceljs  a bare ExcelJS load
+ *   ours     the core reader: openXlsx(bytes) + sheet()
+ *   check    the core reader + the engine's checkSheet
+ * then runs each mode as a whole process of its own (the same loader for all, `node --import
+ * tsx`), plus `cli`, the command line's `check FILE --json`, for wall time and peak memory.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+type Mode = 'floor' | 'sheetjs' | 'exceljs' | 'ours' | 'check' | 'cli';
+/** Timed within one process; every mode is also run as a process of its own. */
+const MODES: Mode[] = ['floor', 'sheetjs', 'exceljs', 'ours', 'check'];
+const PROCESS_MODES: Mode[] = [...MODES, 'cli'];
+const TODAY = '2025-10-20';
+
+/** Does one mode's work once; resolves to the number of data rows seen (a sanity check). */
+async function work(mode: Mode, path: string, bytes: Uint8Array): Promise<number> {
+  switch (mode) {
+    case 'floor': {
+      const { openZip } = await import('../core/zip');
+      const zip = openZip(bytes);
+      let tags = 0;
+      for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+        const b = zip.read(part) as Uint8Array;
+        for (let i = b.indexOf(60); i >= 0; i = b.indexOf(60, i + 1)) tags++;
+      }
+      return tags;
+    }
+    case 'sheetjs': {
+      const XLSX = await import('xlsx');
+      const wb = XLSX.read(bytes);
+      const ws = wb.Sheets[wb.SheetNames[0] as string];
+      return ws?.['!ref'] ? XLSX.utils.decode_range(ws['!ref']).e.r + 1 : 0;
+    }
+    case 'exceljs': {
+      const { Workbook } = (await import('exceljs')).default;
+      const wb = new Workbook();
+      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ArrayBuffer);
+      return wb.worksheets[0]?.rowCount ?? 0;
+    }
+    case 'ours': {
+      const { openXlsx } = await import('../core/xlsx');
+      const book = openXlsx(bytes);
+      return book.sheet(book.sheetNames[0] as string).values.length;
+    }
+    case 'check': {
+      const { openXlsx } = await import('../core/xlsx');
+      const { checkSheet } = await import('../core/check');
+      const book = openXlsx(bytes);
+      return checkSheet(book.sheet(book.sheetNames[0] as string), { today: TODAY }).plan.tasks.length;
+    }
+    case 'cli': {
+      // The command line as a user runs it; its output is counted, not kept.
+      const { run } = await import('../cli/main');
+      let head = '';
+      const code = await run(['check', path, '--json', '--today', TODAY], {
+        stdout: (s) => {
+          if (head.length < 4096) head += s.slice(0, 4096);
+        },
+        stderr: () => undefined,
+        isTty: false,
+        now: () => new Date(),
+      });
+      const tasks = /"summary":\s*\{\s*"tasks":\s*(\d+)/.exec(head);
+      if (code === 2 || !tasks) throw new Error('the check failed');
+      return Number(tasks[1]);
+    }
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+interface Child {
+  wallMs: number;
+  peakMb: number;
+}
+
+/** One mode as a whole process: wall time from spawn to exit, and the child's peak RSS. */
+function child(mode: Mode, path: string): Child {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', mode, path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(r.stderr || `the ${mode} process failed`);
+  const { peakMb } = JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as { peakMb: number };
+  return { wallMs, peakMb };
+}
+
+const fmtMs = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const path = args[2] as string;
+    await work(args[1] as Mode, path, readFileSync(path));
+    process.stdout.write(`${JSON.stringify({ peakMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+    return;
+  }
+  const { generatedPlan } = await import('./bench');
+  const { writeSheetsXlsx } = await import('./xlsx-writer');
+  const sizes = args.map(Number).filter((x) => x > 0);
+  const dir = join(__dirname, '..', '..', 'out', 'bench');
+  mkdirSync(dir, { recursive: true });
+  console.log(`Node ${process.version}, ${process.arch}; in-process times are medians, modes alternating.`);
+  for (const n of sizes.length ? sizes : [20_000, 100_000]) {
+    const path = join(dir, `plan-${n}.xlsx`);
+    await writeSheetsXlsx(path, [generatedPlan(n)]);
+    const bytes = readFileSync(path);
+    const runs = n > 50_000 ? 5 : 7;
+    const times: Record<Mode, number[]> = {
+      floor: [],
+      sheetjs: [],
+      exceljs: [],
+      ours: [],
+      check: [],
+      cli: [],
+    };
+    const seen: Partial<Record<Mode, number>> = {};
+    for (let i = 0; i < runs; i++) {
+      for (const mode of MODES) {
+        const t0 = performance.now();
+        seen[mode] = await work(mode, path, bytes);
+        times[mode].push(performance.now() - t0);
+      }
+    }
+    if (seen.check !== n || seen.ours !== seen.sheetjs)
+      throw new Error(`expected ${n} tasks, saw ${seen.check}`);
+    const whole: Record<Mode, Child[]> = {
+      floor: [],
+      sheetjs: [],
+      exceljs: [],
+      ours: [],
+      check: [],
+      cli: [],
+    };
+    const processRuns = 5;
+    for (let i = 0; i < processRuns; i++)
+      for (const mode of PROCESS_MODES) whole[mode].push(child(mode, path));
+
+    const med = (m: Mode) => (times[m].length ? median(times[m]) : NaN);
+    const wall = (m: Mode) => median(whole[m].map((c) => c.wallMs));
+    const peak = (m: Mode) => Math.max(...whole[m].map((c) => c.peakMb));
+    console.log(
+      `\n${n.toLocaleString('en')} tasks, ${(bytes.length / 1024 / 1024).toFixed(1)} MB file; ${runs} runs in one process, ${processRuns} whole processes per mode`,
+    );
+    console.log(
+      'mode     | in process | ÷ sheetjs | ÷ floor | whole process | ÷ sheetjs | ÷ floor | peak RSS | ÷ sheetjs',
+    );
+    for (const m of PROCESS_MODES) {
+      console.log(
+        [
+          m.padEnd(8),
+          (Number.isNaN(med(m)) ? '—' : fmtMs(med(m))).padStart(10),
+          (Number.isNaN(med(m)) ? '—' : (med(m) / med('sheetjs')).toFixed(2)).padStart(9),
+          (Number.isNaN(med(m)) ? '—' : (med(m) / med('floor')).toFixed(2)).padStart(7),
+          fmtMs(wall(m)).padStart(13),
+          (wall(m) / wall('sheetjs')).toFixed(2).padStart(9),
+          (wall(m) / wall('floor')).toFixed(2).padStart(7),
+          `${peak(m).toFixed(0)} MB`.padStart(8),
+          (peak(m) / peak('sheetjs')).toFixed(2).padStart(9),
+        ].join(' | '),
+      );
+    }
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
