@@ -33,7 +33,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** Parses a sheet; throws NoHeaderError when no header row is recognisable. */
 export function parsePlan(input: SheetInput, options: ParseOptions): Plan {
-  const grid = new Grid(input.values, input.merges ?? []);
+  const grid = new Grid(input.values, input.merges ?? [], options.timeZone ?? DEFAULT_TIME_ZONE);
   const header = findHeader(grid);
   if (!header) throw new NoHeaderError(input.name);
   return new PlanReader(grid, header, input.name, options).read();
@@ -431,7 +431,7 @@ class PlanReader {
     const dc = this.c('deadline');
     if (dc >= 0) {
       for (let r = this.header.lastRow + 1; r < this.grid.rows; r++) {
-        for (const y of yearsMentioned(this.grid.own(r, dc))) counts.set(y, (counts.get(y) ?? 0) + 1);
+        for (const y of yearsMentioned(this.grid.own(r, dc), this.timeZone)) counts.set(y, (counts.get(y) ?? 0) + 1);
       }
     }
     let best = 0;
