@@ -5,6 +5,7 @@ import type { SheetInput } from './grid';
 import type { Plan } from './model';
 import { pivotOf, type PivotRow } from './pivot';
 import { parsePlan, type ParseOptions } from './plan';
+import { byLeadUnit, leadUnitsOf, type LeadUnitRow } from './units';
 
 export interface CheckResult {
   plan: Plan;
@@ -14,15 +15,47 @@ export interface CheckResult {
   today: string;
   /** The due-soon window the check used. */
   dueSoonDays: number;
+  /** Status by lead unit (units made one however written), most overdue first. */
+  units: LeadUnitRow[];
+  /** Per task, the units it names (display names of `units`). */
+  leadUnits: string[][];
 }
 
-export type EngineOptions = ParseOptions & CheckOptions;
+export interface UnitSettings {
+  /** The officer's corrections: a written unit name (compared folded) → the unit it stands for. */
+  unitOverrides?: ReadonlyMap<string, string>;
+  /** The commune's own name, dropped from unit names ("UBND xã Mỹ Hòa Hưng" = "UBND xã"). */
+  commune?: string;
+}
+
+export type EngineOptions = ParseOptions & CheckOptions & UnitSettings;
 
 export function checkSheet(input: SheetInput, options: EngineOptions): CheckResult {
   const plan = parsePlan(input, options);
   const hasLead = plan.columns.lead !== undefined;
   const assessments = plan.tasks.map((t) => assessTask(t, options, hasLead));
-  const findings = findingsOf(plan, assessments);
+  const unitOptions = options.commune ? { commune: options.commune } : undefined;
+  const units = byLeadUnit(
+    plan.tasks.map((t, i) => {
+      const a = assessments[i] as TaskAssessment;
+      return {
+        leads: t.lines.map((l) => l.lead),
+        state: a.state,
+        dueSoon: a.dueSoon,
+        overdueDays: a.overdueDays,
+      };
+    }),
+    options.unitOverrides,
+    unitOptions,
+  );
+  const leadUnits = plan.tasks.map((t) =>
+    leadUnitsOf(
+      t.lines.map((l) => l.lead),
+      options.unitOverrides,
+      { ...unitOptions, rows: units },
+    ),
+  );
+  const findings = findingsOf(plan, assessments, leadUnits);
   return {
     plan,
     assessments,
@@ -30,6 +63,8 @@ export function checkSheet(input: SheetInput, options: EngineOptions): CheckResu
     pivot: pivotOf(plan, assessments),
     today: options.today,
     dueSoonDays: options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+    units,
+    leadUnits,
   };
 }
 

@@ -240,7 +240,8 @@ export function scanDates(
 
 /** Years that deadlines name, for inferring the plan year. */
 export function yearsMentioned(cell: Cell, timeZone = 'Asia/Ho_Chi_Minh'): number[] {
-  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? [] : [Number(dayInZone(cell, timeZone).slice(0, 4))];
+  if (isDate(cell))
+    return Number.isNaN(cell.getTime()) ? [] : [Number(dayInZone(cell, timeZone).slice(0, 4))];
   if (typeof cell !== 'string') return [];
   return (fold(cell).match(/(?<!\d)(?:19|20|21)\d{2}(?!\d)/g) ?? []).map(Number);
 }

@@ -57,7 +57,8 @@ function taskNamed(task: Task): string {
 }
 
 /** "; chủ trì: UBND xã" — the unit to chase, as written (several lines' units joined). */
-function leadOf(task: Task): string {
+function leadOf(task: Task, units?: readonly string[]): string {
+  if (units && units.length > 0) return `; chủ trì: ${units.join(', ')}`;
   const leads = [...new Set(task.lines.filter((l) => !l.leadMissing).map((l) => l.lead))];
   return leads.length > 0 ? `; chủ trì: ${leads.join(', ')}` : '';
 }
@@ -71,7 +72,11 @@ const STANDARD: Record<ColumnKey, string> = Object.fromEntries(
  * missing-lead are one finding per task (at the cell of its most pressing line, `rows` listing
  * every line concerned), so their counts equal the pivot's; deadline-cell problems are per line.
  */
-export function findingsOf(plan: Plan, assessments: readonly TaskAssessment[]): Finding[] {
+export function findingsOf(
+  plan: Plan,
+  assessments: readonly TaskAssessment[],
+  leadUnits: readonly (readonly string[])[] = [],
+): Finding[] {
   const out: Finding[] = [];
   const col = (key: ColumnKey): string | null => {
     const c = plan.columns[key];
@@ -173,7 +178,7 @@ export function findingsOf(plan: Plan, assessments: readonly TaskAssessment[]): 
           row: worst.row,
           column: deadlineCol,
           rows: late.map((l) => l.row),
-          message: `${taskNamed(task)} đã quá hạn ${worst.overdueDays} ngày (hạn ${viDay(worst.due as string)}) mà chưa hoàn thành${leadOf(task)}. Đôn đốc đơn vị chủ trì hoặc cập nhật trạng thái.`,
+          message: `${taskNamed(task)} đã quá hạn ${worst.overdueDays} ngày (hạn ${viDay(worst.due as string)}) mà chưa hoàn thành${leadOf(task, leadUnits[i])}. Đôn đốc đơn vị chủ trì hoặc cập nhật trạng thái.`,
         });
       } else if (a.dueSoon) {
         const soon = a.lines.filter((l) => l.daysLeft !== null);
@@ -188,7 +193,7 @@ export function findingsOf(plan: Plan, assessments: readonly TaskAssessment[]): 
           row: first.row,
           column: deadlineCol,
           rows: soon.map((l) => l.row),
-          message: `${taskNamed(task)} ${when}${leadOf(task)}.`,
+          message: `${taskNamed(task)} ${when}${leadOf(task, leadUnits[i])}.`,
         });
       }
     }

@@ -431,7 +431,8 @@ class PlanReader {
     const dc = this.c('deadline');
     if (dc >= 0) {
       for (let r = this.header.lastRow + 1; r < this.grid.rows; r++) {
-        for (const y of yearsMentioned(this.grid.own(r, dc), this.timeZone)) counts.set(y, (counts.get(y) ?? 0) + 1);
+        for (const y of yearsMentioned(this.grid.own(r, dc), this.timeZone))
+          counts.set(y, (counts.get(y) ?? 0) + 1);
       }
     }
     let best = 0;

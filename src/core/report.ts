@@ -1,102 +1,10 @@
-/**
- * The JSON report (`check --json`): a public contract, described in the README and validated
- * with this zod schema in the tests.
- */
-import { z } from 'zod';
+/** The JSON report (`check --json`): built from a check result; its schema is in report-schema.ts. */
 import type { CheckResult } from './check';
-import { FINDING_CODES } from './findings';
+import type { Report } from './report-schema';
 import { columnLetter } from './text';
-import { COLUMN_KEYS, STATUSES } from './vocabulary';
+import { COLUMN_KEYS } from './vocabulary';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const letter = z.string().regex(/^[A-Z]+$/);
-
-export const DeadlineSchema = z.object({
-  text: z.string(),
-  kind: z.enum(['date', 'recurring', 'conditional', 'missing', 'unknown']),
-  due: isoDay.nullable(),
-});
-
-export const FindingSchema = z.object({
-  code: z.enum(FINDING_CODES),
-  severity: z.enum(['error', 'warning', 'info']),
-  row: z.number().int().positive().nullable(),
-  column: letter.nullable(),
-  rows: z.array(z.number().int().positive()).optional(),
-  message: z.string().min(1),
-});
-
-export const PivotRowSchema = z.object({
-  pillar: z.string().min(1),
-  total: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  doneOnTime: z.number().int().nonnegative(),
-  doneLate: z.number().int().nonnegative(),
-  onTrack: z.number().int().nonnegative(),
-  overdue: z.number().int().nonnegative(),
-  noDeadline: z.number().int().nonnegative(),
-  recurring: z.number().int().nonnegative(),
-  conditional: z.number().int().nonnegative(),
-  undated: z.number().int().nonnegative(),
-  dueSoon: z.number().int().nonnegative(),
-  missingLead: z.number().int().nonnegative(),
-  doneRate: z.number().min(0).max(1),
-});
-
-export const TaskSchema = z.object({
-  row: z.number().int().positive(),
-  lastRow: z.number().int().positive(),
-  stt: z.string(),
-  pillar: z.string().nullable(),
-  task: z.string(),
-  lead: z.string(),
-  deadline: DeadlineSchema,
-  status: z.enum(STATUSES),
-  statusText: z.string(),
-  statusLate: z.boolean(),
-  completedOn: isoDay.nullable(),
-  state: z.enum(['done', 'on-track', 'overdue', 'no-deadline']),
-  doneTimeliness: z.enum(['on-time', 'late']).nullable(),
-  noDeadline: z.enum(['recurring', 'conditional', 'undated']).nullable(),
-  overdueDays: z.number().int().positive().nullable(),
-  dueSoon: z.boolean(),
-  missingLead: z.boolean(),
-  lines: z.array(
-    z.object({
-      row: z.number().int().positive(),
-      lead: z.string(),
-      partners: z.string(),
-      deadline: DeadlineSchema,
-    }),
-  ),
-});
-
-export const ReportSchema = z.object({
-  sheet: z.string(),
-  headerRow: z.number().int().positive(),
-  planYear: z.number().int(),
-  today: isoDay,
-  dueSoonDays: z.number().int().nonnegative(),
-  columns: z.partialRecord(z.enum(COLUMN_KEYS), letter),
-  missingColumns: z.array(z.enum(COLUMN_KEYS)),
-  /** How columns were chosen (e.g. which of several status-like columns), in Vietnamese. */
-  columnNotes: z.array(z.string()),
-  /** Every row read as a heading (section, block, group, sub-group) and the rule that read it. */
-  headings: z.array(
-    z.object({ row: z.number().int().positive(), text: z.string(), rule: z.string().min(1) }),
-  ),
-  summary: z.object({
-    tasks: z.number().int().nonnegative(),
-    errors: z.number().int().nonnegative(),
-    warnings: z.number().int().nonnegative(),
-    infos: z.number().int().nonnegative(),
-    byCode: z.partialRecord(z.enum(FINDING_CODES), z.number().int().positive()),
-  }),
-  tasks: z.array(TaskSchema),
-  findings: z.array(FindingSchema),
-  pivot: z.array(PivotRowSchema),
-});
-export type Report = z.infer<typeof ReportSchema>;
+export type { Report } from './report-schema';
 
 /** Builds the report object from a check result. */
 export function toReport(result: CheckResult): Report {
@@ -147,10 +55,23 @@ export function toReport(result: CheckResult): Report {
         overdueDays: a.overdueDays,
         dueSoon: a.dueSoon,
         missingLead: a.missingLead,
+        leadUnits: result.leadUnits[i] ?? [],
         lines: t.lines.map((l) => ({ row: l.row, lead: l.lead, partners: l.partners, deadline: l.deadline })),
       };
     }),
     findings,
     pivot,
+    byLeadUnit: result.units.map((u) => ({
+      unit: u.unit,
+      variants: u.variants,
+      kind: u.kind,
+      total: u.total,
+      done: u.done,
+      onTrack: u.onTrack,
+      overdue: u.overdue,
+      dueSoon: u.dueSoon,
+      noDeadline: u.noDeadline,
+      oldestOverdueDays: u.oldestOverdueDays,
+    })),
   };
 }

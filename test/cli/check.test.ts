@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { ReportSchema, type Report } from '../../src/core/report';
+import { ReportSchema, type Report } from '../../src/core/report-schema';
 import { STATUS_SHEET_NAME } from '../../src/core/status-report';
 import { SEVERITY_COLORS } from '../../src/core/flags';
 import { samplePlan } from '../../src/tools/sample';

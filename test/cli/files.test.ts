@@ -3,7 +3,7 @@ import { closeSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { ReportSchema, type Report } from '../../src/core/report';
+import { ReportSchema, type Report } from '../../src/core/report-schema';
 import { STATUS_SHEET_NAME } from '../../src/core/status-sheet';
 import { cli, tempDir } from '../helpers/cli';
 

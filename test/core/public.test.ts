@@ -2,7 +2,8 @@
 import { checkSheet } from '../../src/core/check';
 import type { Plan } from '../../src/core/model';
 import { parsePlan } from '../../src/core/plan';
-import { ReportSchema, toReport } from '../../src/core/report';
+import { toReport } from '../../src/core/report';
+import { ReportSchema } from '../../src/core/report-schema';
 import { columnLetter } from '../../src/core/text';
 import {
   loadPublic,
