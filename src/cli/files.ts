@@ -7,6 +7,7 @@ import {
   closeSync,
   fsyncSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
   statSync,
@@ -84,4 +85,56 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
             : (e as Error).message;
     throw new UserError(`Không ghi được tệp “${path}”: ${why}. Tệp cũ (nếu có) vẫn giữ nguyên.`);
   }
+}
+
+/**
+ * The files the arguments name: a file as it is, a folder as the .xlsx files in it, a pattern
+ * such as "xa-*.xlsx" (which a Windows shell passes on unexpanded) as the files it matches. Each
+ * comes back as its real path, so the same file reached twice is recognised as one.
+ */
+export function expandInputs(args: readonly string[]): { files: string[]; notes: string[] } {
+  const files: string[] = [];
+  const notes: string[] = [];
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  for (const arg of args) {
+    let st: ReturnType<typeof statSync> | null = null;
+    try {
+      st = statSync(arg);
+    } catch {
+      st = null;
+    }
+    if (st?.isDirectory()) {
+      const found = readdirSync(arg)
+        .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.'))
+        .sort((a, b) => a.localeCompare(b, 'vi'));
+      if (found.length === 0) notes.push(`Thư mục “${arg}” không có tệp .xlsx nào.`);
+      files.push(...found.map((f) => real(join(arg, f))));
+    } else if (!st && /[*?]/.test(basename(arg))) {
+      const dir = dirname(arg);
+      const pattern = new RegExp(
+        `^${basename(arg)
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      );
+      let found: string[] = [];
+      try {
+        found = readdirSync(dir)
+          .filter((f) => pattern.test(f))
+          .sort((a, b) => a.localeCompare(b, 'vi'));
+      } catch {
+        found = [];
+      }
+      if (found.length === 0) notes.push(`Không có tệp nào khớp “${arg}”.`);
+      files.push(...found.map((f) => real(join(dir, f))));
+    } else files.push(st ? real(arg) : arg);
+  }
+  return { files, notes };
 }

@@ -12,9 +12,10 @@ import { DEFAULT_TIME_ZONE } from '../core/plan';
 import { groupDigits } from '../core/table-limits';
 import { detectFormat, formatError, openXlsx } from '../core/xlsx';
 import { UserError } from '../core/errors';
+import { importDocx, type DocxImport } from '../core/docx';
 
 export interface LoadedBook {
-  kind: 'xlsx' | 'csv';
+  kind: 'xlsx' | 'csv' | 'docx';
   /** Sheet names in the file's order (a CSV has one, named after the file). */
   sheetNames: string[];
   /** Reads one sheet (for .xlsx, only now is its part inflated). Throws UserError. */
@@ -77,6 +78,7 @@ export async function loadFile(path: string): Promise<LoadedBook> {
   const ext = extname(path).toLowerCase();
   {
     if (format === 'xlsx') return xlsxBook(path, bytes);
+    if (format === 'docx') return docxBook(path, bytes);
     if (format === 'text' && !XLSX_NAMES.has(ext)) return csvBook(path, bytes);
     if (format === 'text' && ext === '.xls')
       throw new UserError(
@@ -131,5 +133,33 @@ function csvBook(path: string, bytes: Uint8Array): LoadedBook {
       return sheet;
     },
     notes,
+  };
+}
+
+/** A Word plan: its task table (or its prose tasks) as one sheet. */
+export function docxBook(path: string, bytes: Uint8Array): LoadedBook & { imported: DocxImport } {
+  let imported: DocxImport;
+  try {
+    imported = importDocx(bytes, { timeZone: DEFAULT_TIME_ZONE });
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    throw new UserError(`Tệp “${path}” là văn bản Word (.docx). ${m.charAt(0).toUpperCase()}${m.slice(1)}`);
+  }
+  const name = imported.sheet.name;
+  const notes = [
+    ...imported.notes,
+    ...imported.problems.map(
+      (p) => `${p.reason} (“${p.text.length > 120 ? `${p.text.slice(0, 119)}…` : p.text}”)`,
+    ),
+  ];
+  return {
+    kind: 'docx',
+    sheetNames: [name],
+    sheet(n) {
+      if (n !== name) throw new UserError(`Tệp “${path}” không có trang “${n}”.`);
+      return imported.sheet;
+    },
+    notes,
+    imported,
   };
 }

@@ -1,12 +1,91 @@
-/** `rollup FILES… --out city.xlsx`: the city's roll-up of checked workbooks received by e-mail. */
+/**
+ * `ke-hoach-cds rollup TỆP|THƯ-MỤC… --out thanh-pho.xlsx`: the city's roll-up of the checked
+ * workbooks communes sent by e-mail. Folders and patterns are expanded here (a Windows shell
+ * leaves "*.xlsx" as it is); the same file given twice is counted once.
+ */
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UserError, isUserError } from '../core/errors';
 import { DEFAULT_STALE_DAYS, rollup, type Rollup, type RollupEntry } from '../core/rollup';
 import { ROLLUP_SHEET_NAME, rollupLayout } from '../core/rollup-sheet';
 import { DATA_TAG, STATUS_SHEET_NAME, fromRows } from '../core/status-report';
-import { guardOutput, writeAtomic } from './files';
+import { dayInZone, isIsoDay } from '../core/dates';
+import { DEFAULT_TIME_ZONE } from '../core/plan';
+import { readCsv } from '../core/csv';
+import { expandInputs, guardOutput, writeAtomic } from './files';
+import { intOption, parseOptions, type OptionSpec } from './args';
+import { safeLine } from './format';
+import type { CliIo } from './main';
 import { loadFile } from './read';
+import { addCharts } from './xlsx-chart';
+import { readFileSync } from 'node:fs';
+
+const OPTIONS: Record<string, OptionSpec> = {
+  out: { type: 'string', value: 'TỆP.xlsx', example: 'thanh-pho.xlsx' },
+  today: { type: 'string', value: 'YYYY-MM-DD', example: '2026-12-20' },
+  'stale-days': { type: 'string', value: 'N', example: '45' },
+  'danh-sach': { type: 'string', value: 'TỆP.csv', example: 'danh-sach-xa.csv' },
+};
+
+export const ROLLUP_HELP = `ke-hoach-cds rollup TỆP|THƯ-MỤC… --out TỔNG-HỢP.xlsx [tùy chọn]
+
+Tổng hợp bảng trạng thái của nhiều xã (các tệp xã gửi sau khi chạy "check --out", hoặc tải từ
+bảng tính tiện ích tạo) vào một tệp của thành phố: theo xã (xếp theo tỷ lệ quá hạn), theo trụ cột,
+chi tiết, và các nguồn không tính kèm lý do. Mỗi xã tính một lần (bảng mới nhất); số liệu không
+hợp lệ, quá cũ hoặc ghi ngày trong tương lai không được tính.
+
+  TỆP|THƯ-MỤC…             các tệp .xlsx, một thư mục (mọi tệp .xlsx trong đó) hoặc mẫu như *.xlsx
+  --out TỆP.xlsx           tệp tổng hợp sẽ ghi (bắt buộc; không ghi khi không đọc được xã nào)
+  --today YYYY-MM-DD       ngày tổng hợp (mặc định: hôm nay)
+  --stale-days N           số liệu cũ hơn N ngày không tính, 0 đến 365 (mặc định ${DEFAULT_STALE_DAYS})
+  --danh-sach TỆP.csv      danh sách các xã phải gửi (cột đầu là tên xã): xã chưa gửi được liệt kê
+
+Ví dụ:
+  ke-hoach-cds rollup bao-cao-cac-xa --out thanh-pho.xlsx
+  ke-hoach-cds rollup xa-*.xlsx --danh-sach danh-sach-xa.csv --out thanh-pho.xlsx
+
+Mã thoát: 0 = đã tính mọi tệp, 1 = có tệp không tính hoặc xã chưa gửi, 2 = không tính được xã nào.`;
+
+/** Commune names from a list file: the first column of each row, a header row skipped. */
+export function expectedCommunes(path: string): string[] {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch {
+    throw new UserError(`Không đọc được danh sách xã “${path}”.`);
+  }
+  const { sheet } = readCsv(bytes, 'danh-sach', { fileName: path });
+  const names = sheet.values.map((r) => String(r[0] ?? '').trim()).filter((n) => n !== '');
+  if (names.length > 0 && /^(tên|xã|ten|xa|stt)/i.test(names[0] as string)) names.shift();
+  return names;
+}
+
+export async function rollupCommand(argv: string[], io: CliIo): Promise<number> {
+  const { options, positionals } = parseOptions('rollup', argv, OPTIONS);
+  const out = options.out as string | undefined;
+  if (out === undefined || !/\.xlsx$/i.test(out))
+    throw new UserError('Lệnh rollup cần --out TỆP.xlsx (tệp tổng hợp sẽ ghi), ví dụ: --out thanh-pho.xlsx');
+  const today = (options.today as string | undefined) ?? dayInZone(io.now(), DEFAULT_TIME_ZONE);
+  if (!isIsoDay(today))
+    throw new UserError(
+      `Ngày “${today}” của --today không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-12-20.`,
+    );
+  const staleDays = intOption(
+    options['stale-days'] as string | undefined,
+    'stale-days',
+    0,
+    365,
+    DEFAULT_STALE_DAYS,
+  );
+  if (positionals.length === 0)
+    throw new UserError('Cần ít nhất một tệp hoặc thư mục các tệp đã kiểm tra của các xã.');
+  const { files, notes } = expandInputs(positionals);
+  for (const n of notes) io.stderr(`Chú ý: ${safeLine(n)}\n`);
+  const expected = options['danh-sach'] ? expectedCommunes(options['danh-sach'] as string) : undefined;
+  const { result, code } = await runRollup(files, { out, today, staleDays, expected });
+  io.stdout(`${safeLine(formatRollup(result, code === 2 ? null : out))}\n`);
+  return code;
+}
 
 export async function readCommuneFile(path: string): Promise<RollupEntry> {
   const name = basename(path).replace(/\.[^.]+$/, '');
@@ -43,13 +122,17 @@ export async function readCommuneFile(path: string): Promise<RollupEntry> {
 
 export async function runRollup(
   files: string[],
-  opts: { out: string; today: string; staleDays?: number },
+  opts: { out: string; today: string; staleDays?: number; expected?: string[] },
 ): Promise<{ result: Rollup; code: number }> {
-  if (files.length === 0) throw new UserError('Cần ít nhất một tệp đã kiểm tra của các xã.');
+  if (files.length === 0) throw new UserError('Không có tệp .xlsx nào để tổng hợp.');
   guardOutput(opts.out, files);
   const entries: RollupEntry[] = [];
   for (const f of files) entries.push(await readCommuneFile(f));
-  const result = rollup(entries, { today: opts.today, staleDays: opts.staleDays ?? DEFAULT_STALE_DAYS });
+  const result = rollup(entries, {
+    today: opts.today,
+    staleDays: opts.staleDays ?? DEFAULT_STALE_DAYS,
+    expected: opts.expected,
+  });
   if (result.communes.length === 0) return { result, code: 2 };
   await writeRollup(result, opts.out);
   return { result, code: result.failures.length > 0 ? 1 : 0 };
@@ -105,7 +188,30 @@ export async function writeRollup(result: Rollup, out: string): Promise<void> {
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   const buffer = await wb.xlsx.writeBuffer();
-  writeAtomic(out, new Uint8Array(buffer as ArrayBuffer));
+  const pillars = tables[1];
+  const charts =
+    pillars && pillars.last >= pillars.first
+      ? [
+          {
+            sheet: ROLLUP_SHEET_NAME,
+            chart: {
+              title: 'Tiến độ theo trụ cột, tất cả các xã',
+              headerRow: pillars.header,
+              lastRow: pillars.last,
+              labelColumn: 0,
+              series: [
+                { column: layout.classColumns.done, color: '#34A853' },
+                { column: layout.classColumns.onTrack, color: '#4285F4' },
+                { column: layout.classColumns.overdue, color: '#EA4335' },
+                { column: layout.classColumns.noDeadline, color: '#9E9E9E' },
+              ],
+            },
+            at: { row: 3, column: width + 1 },
+            size: { columns: 8, rows: 22 },
+          },
+        ]
+      : [];
+  writeAtomic(out, addCharts(new Uint8Array(buffer as ArrayBuffer), charts));
 }
 
 export function formatRollup(result: Rollup, out: string | null): string {

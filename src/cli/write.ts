@@ -28,6 +28,7 @@ import { columnIndex } from '../core/text';
 import type { SheetInput } from '../core/grid';
 import { UserError } from '../core/errors';
 import { guardOutput, writeAtomic } from './files';
+import { addCharts } from './xlsx-chart';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -267,7 +268,13 @@ export async function writeChecked(
 ): Promise<void> {
   guardOutput(outPath, [inputPath]);
   drawFlags(worksheetOf(wb, sheetName), result);
-  putStatusSheet(wb, report, result);
+  const status = putStatusSheet(wb, report, result);
   const buffer = await wb.xlsx.writeBuffer();
-  writeAtomic(outPath, new Uint8Array(buffer as ArrayBuffer));
+  const chart = {
+    sheet: status.name,
+    chart: toRows(report).chart,
+    at: { row: status.rowCount + 1, column: 0 },
+    size: { columns: 9, rows: 22 },
+  };
+  writeAtomic(outPath, addCharts(new Uint8Array(buffer as ArrayBuffer), [chart]));
 }

@@ -11,6 +11,7 @@ import { PIVOT_COUNTS, emptyRow, rate, type PivotRow } from './pivot';
 import type { ReadOutcome, StatusReport } from './status-report';
 import { WORDS } from './labels';
 import { collapse } from './text';
+import { communeKey } from './title';
 
 /** The default age beyond which a status sheet is too old to count. */
 export const DEFAULT_STALE_DAYS = 45;
@@ -28,6 +29,8 @@ export interface RollupEntry {
 export interface RollupOptions {
   today: IsoDay;
   staleDays?: number;
+  /** The communes expected to report (the city's list): those with no report counted are listed as not sent. */
+  expected?: readonly string[];
 }
 
 export interface CommuneTotal {
@@ -149,6 +152,15 @@ export function rollup(entries: readonly RollupEntry[], opts: RollupOptions): Ro
     (a, b) =>
       b.overdueRate - a.overdueRate || b.overdue - a.overdue || a.commune.localeCompare(b.commune, 'vi'),
   );
+  // Communes on the city's list whose report is not counted.
+  const counted = new Set(kept.map((k) => k.report.communeKey));
+  for (const name of opts.expected ?? []) {
+    const clean = collapse(name);
+    if (clean === '' || counted.has(communeKey(clean))) continue;
+    counted.add(communeKey(clean));
+    if (out.failures.some((f) => communeKey(f.name) === communeKey(clean))) continue;
+    out.failures.push({ name: clean, source: '', reason: 'chưa gửi bảng trạng thái' });
+  }
   const order = [...PILLARS, OTHER_SECTIONS];
   out.pillars = order.filter((p) => pooled.has(p)).map((p) => line(p, opts.today, pooled.get(p) as PivotRow));
   return out;

@@ -122,3 +122,30 @@ export function romanValue(text: string): number | null {
   }
   return total;
 }
+
+/** An integer 1 … 3999 as a Roman numeral (1 → I, 9 → IX). */
+export function romanNumeral(n: number): string {
+  const parts: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let rest = Math.max(1, Math.min(3999, Math.floor(n)));
+  let out = '';
+  for (const [value, numeral] of parts)
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  return out;
+}

@@ -9,6 +9,7 @@ import { statusReportOf, type StatusReport } from '../core/status-report';
 import { communeFromTitle, planNameFromTitle } from '../core/title';
 import { columnLetter } from '../core/text';
 import { COLUMNS, PILLARS, STATUS_VALUES, type ColumnKey } from '../core/vocabulary';
+import { TEMPLATE_HEADER } from '../core/template';
 import { readSheet, sheetValue, type SheetRead } from './cells';
 import { applyFlags, clearFlags } from './flags';
 import { NEEDS, ensureScopes } from './scopes';
@@ -238,19 +239,6 @@ function dateValidation(): GoogleAppsScript.Spreadsheet.DataValidation {
     .setHelpText('Ghi ngày hoàn thành thực tế, ví dụ 30/10/2025.')
     .build();
 }
-
-export const TEMPLATE_HEADER = [
-  'STT',
-  'Nhiệm vụ',
-  'Cơ quan chủ trì',
-  'Cơ quan phối hợp',
-  'Sản phẩm',
-  'Thời gian hoàn thành',
-  'Trạng thái',
-  'Ngày hoàn thành',
-  'Trụ cột',
-  'Ghi chú',
-];
 
 /** 5. Tạo bảng mẫu */
 export function createTemplateCommand(): Sheet {

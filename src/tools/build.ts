@@ -5,7 +5,15 @@
  * google.script.run need them). appsscript.json and the HTML pages are copied next to it.
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
@@ -82,6 +90,32 @@ async function pageClients(): Promise<Map<string, string>> {
   return out;
 }
 
+/**
+ * The command line as one file, dist/cli/ke-hoach-cds.cjs (the package's `bin`): no TypeScript
+ * at run time; ExcelJS is in it but loaded only when a workbook is written.
+ */
+export async function buildCli(): Promise<string> {
+  const outfile = join(dist, 'cli', 'ke-hoach-cds.cjs');
+  await build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    banner: { js: '#!/usr/bin/env node' },
+    // A dependency, loaded from node_modules only when a workbook is written (keeps start-up quick).
+    external: ['exceljs'],
+    charset: 'utf8',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+  chmodSync(outfile, 0o755);
+  return outfile;
+}
+
 /** Names of the functions the bundle's entry exports, found by evaluating it in a bare context. */
 function exportedFunctions(bundle: string): string[] {
   const sandbox: Record<string, unknown> = {};
@@ -102,9 +136,11 @@ function safeList(dir: string): string[] {
 
 if (require.main === module) {
   buildAddon().then(
-    (names) => {
+    async (names) => {
       const size = readFileSync(join(dist, 'Code.js')).length;
       console.log(`dist/Code.js: ${(size / 1024).toFixed(0)} KB, top-level functions: ${names.join(', ')}`);
+      const cli = await buildCli();
+      console.log(`${cli.slice(root.length + 1)}: ${(readFileSync(cli).length / 1024).toFixed(0)} KB`);
     },
     (e: unknown) => {
       console.error(e);

@@ -6,7 +6,8 @@
 import { UserError } from '../errors';
 import type { MergeRange, SheetInput } from '../grid';
 import { collapse } from '../text';
-import { COLUMNS, type ColumnKey } from '../vocabulary';
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADER } from '../template';
+import type { ColumnKey } from '../vocabulary';
 import { readDocx, type DocxBlock, type DocxDocument, type DocxParagraph } from './document';
 import { formatNumber } from './numbering';
 import { readProse, romanHeading } from './prose';
@@ -37,24 +38,9 @@ export interface DocxImportOptions {
   timeZone?: string;
 }
 
-/** The standard columns of a task sheet written from a prose plan, in order. */
-export const STANDARD_COLUMNS: readonly ColumnKey[] = [
-  'stt',
-  'task',
-  'lead',
-  'partners',
-  'output',
-  'deadline',
-  'status',
-  'completedOn',
-  'pillar',
-  'note',
-];
-
-/** The header texts of the standard columns: STT, Nhiệm vụ, Cơ quan chủ trì, … Ghi chú. */
-export const STANDARD_HEADER: readonly string[] = STANDARD_COLUMNS.map(
-  (k) => (COLUMNS.find((c) => c.key === k) as { standard: string }).standard,
-);
+/** The standard columns of a task sheet written from a prose plan: the template's. */
+export const STANDARD_COLUMNS = TEMPLATE_COLUMNS;
+export const STANDARD_HEADER = TEMPLATE_HEADER;
 
 export const IMPORT_SHEET_NAME = 'Phân công nhiệm vụ';
 

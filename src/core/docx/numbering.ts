@@ -14,6 +14,7 @@
  */
 import { scanXml } from '../xml';
 import { attr, intAttr, isOn, localName } from './xml-names';
+import { romanNumeral } from '../text';
 
 interface Level {
   start: number;
@@ -194,33 +195,8 @@ function parseStyles(xml: string | null): {
   return { styles, defaultParagraph };
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
 function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  let out = '';
-  let rest = n;
-  for (const [v, s] of ROMAN) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
+  return n <= 0 || n >= 4000 ? String(n) : romanNumeral(n);
 }
 
 /** Word's letter numbering: a … z, then aa … zz, aaa … (the letter repeated). */
