@@ -17,29 +17,18 @@ export interface Asset {
   file: string;
   width: number;
   height: number;
-  /** Where it is uploaded (Vietnamese, as in docs/phat-hanh.md). */
-  use: string;
 }
 
+/** Where each is uploaded: docs/phat-hanh.md, A4 (test/tools/listing.test.ts checks it says so). */
 export const ICONS: Asset[] = [
-  { file: 'icon-32.png', width: 32, height: 32, use: 'Marketplace SDK → Store listing: biểu tượng 32×32' },
-  { file: 'icon-48.png', width: 48, height: 48, use: 'Marketplace SDK → Store listing: biểu tượng 48×48' },
-  { file: 'icon-96.png', width: 96, height: 96, use: 'Marketplace SDK → Store listing: biểu tượng 96×96' },
-  { file: 'icon-120.png', width: 120, height: 120, use: 'Màn hình xin quyền OAuth: logo ứng dụng' },
-  {
-    file: 'icon-128.png',
-    width: 128,
-    height: 128,
-    use: 'Marketplace SDK → Store listing: biểu tượng 128×128',
-  },
+  { file: 'icon-32.png', width: 32, height: 32 },
+  { file: 'icon-48.png', width: 48, height: 48 },
+  { file: 'icon-96.png', width: 96, height: 96 },
+  { file: 'icon-120.png', width: 120, height: 120 },
+  { file: 'icon-128.png', width: 128, height: 128 },
 ];
 
-export const BANNER: Asset = {
-  file: 'banner-220x140.png',
-  width: 220,
-  height: 140,
-  use: 'Marketplace SDK → Store listing: ảnh thẻ (card banner) 220×140',
-};
+export const BANNER: Asset = { file: 'banner-220x140.png', width: 220, height: 140 };
 
 export const ASSETS: Asset[] = [...ICONS, BANNER];
 
