@@ -103,7 +103,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; notes:
     }
   };
   for (const arg of args) {
-    let st: ReturnType<typeof statSync> | null = null;
+    let st: ReturnType<typeof statSync> | null;
     try {
       st = statSync(arg);
     } catch {
@@ -124,7 +124,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; notes:
           .replace(/\?/g, '.')}$`,
         'i',
       );
-      let found: string[] = [];
+      let found: string[];
       try {
         found = readdirSync(dir)
           .filter((f) => pattern.test(f))
