@@ -11,6 +11,14 @@ export default tseslint.config(
     },
   },
   {
+    // The checked workbook is rendered in Node (command line) and in the browser page alike.
+    files: ['src/workbook/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', 'SpreadsheetApp'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../sheets/*', '../cli/*'] }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // The core runs in Node and in Apps Script alike: no platform globals.

@@ -17,7 +17,7 @@ import { intOption, parseOptions, type OptionSpec } from './args';
 import { safeLine } from './format';
 import type { CliIo } from './main';
 import { loadFile } from './read';
-import { addCharts } from './xlsx-chart';
+import { addCharts } from '../workbook/charts';
 import { readFileSync } from 'node:fs';
 
 const OPTIONS: Record<string, OptionSpec> = {
