@@ -3,7 +3,8 @@
  * with google.script.run stubbed. Hostile task text must show literally; a click must reach
  * the server function with the finding's cell.
  */
-import { existsSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser as describeChromium } from '../helpers/chromium';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,11 +37,7 @@ const STUB = `<script>
   window.google = { script: { run: runner(null, null), host: { close: function () { window.__closed = true; } } } };
 </script>`;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** On a machine without Chromium (only Node and npm) these tests are skipped; CI installs it. */
-const describeInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM))
-  console.warn(`Chromium not found at ${CHROMIUM}: page tests skipped (apt-get install chromium).`);
+const describeInBrowser = describeChromium();
 
 const pages = new Map<string, string>();
 let server: Server;
@@ -150,18 +147,7 @@ describeInBrowser('HTML pages in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 60_000);
 
   afterAll(async () => {

@@ -224,6 +224,7 @@ describe('text from a file cannot act on the terminal', () => {
     const input = join(dir, 'dieu-khien.xlsx');
     writeFileSync(input, bytes);
     const r = await cli(['check', input, '--today', '2025-10-20']);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(r.stdout).not.toMatch(/[\x1b\x07\u009b\u202e]/);
     expect(r.stdout).toContain('trang “Phân công\\x9b”');
     expect(r.stdout).toContain('\\x1b]0;đổi tiêu đề\\x07 \\x1b[2J');
