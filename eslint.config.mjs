@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'jest.config.js', 'test/global-setup.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'out/',
+      'coverage/',
+      'site/',
+      '.stryker-tmp/',
+      'jest.config.js',
+      'jest.mutate.config.js',
+      'test/global-setup.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
