@@ -1,19 +1,19 @@
 /**
- * `npm run bench [-- 20000 100000 …]`: checks generated plans of N tasks and compares the time
- * of the full check (read the .xlsx with the core reader, run the engine) with the time to merely
- * load the same workbook with ExcelJS. Prints medians of several runs and the ratio.
- * (src/tools/bench-read.ts compares the reading side with SheetJS and the unzip floor.)
+ * `npm run bench [-- 20000 100000 …]`: the command line measured as a user runs it, beside what it
+ * is compared with, in one run (ratios, medians; not timed tests):
+ * - checking a generated plan of N tasks: in process and as a whole process, against a bare
+ *   SheetJS load and against an unzip plus one scan of the sheet's XML (the floor), with peak
+ *   memory (bench-read.ts);
+ * - a 50-task CSV, whole process;
+ * - the city's roll-up of 200 checked workbooks, whole process.
+ * The add-on's roll-up on the virtual clock follows (test/bench/rollup-wall.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
-import ExcelJS from 'exceljs';
-import { checkSheet } from '../core/check';
 import type { CellValue, SheetInput } from '../core/grid';
-import { openXlsx } from '../core/xlsx';
 import { PILLARS } from '../core/vocabulary';
-import { writeSheetsXlsx } from './xlsx-writer';
 
 const DEADLINES = [
   'Quý IV/2025',
@@ -67,112 +67,66 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-type Mode = 'time' | 'bare' | 'full';
+const root = join(__dirname, '..', '..');
+const bin = join(root, 'dist', 'cli', 'ke-hoach-cds.cjs');
 
-interface Measured {
-  bareMs: number;
-  fullMs: number;
-  engineMs: number;
-  tasks: number;
-  peakMb: number;
-}
-
-async function load(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-/**
- * One measurement in a fresh process. "time" alternates bare loads and full checks so that both
- * see the same machine; "bare" and "full" run once each, for the process's peak memory.
- */
-async function measure(mode: Mode, path: string, runs: number): Promise<Measured> {
-  const bare: number[] = [];
-  const full: number[] = [];
-  const engine: number[] = [];
-  let tasks = 0;
-  const check = async () => {
+/** Wall time of the built command, median of `runs`. */
+function timed(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const book = openXlsx(readFileSync(path));
-    const sheet = book.sheet(book.sheetNames[0] as string);
-    const t1 = performance.now();
-    tasks = checkSheet(sheet, { today: '2025-10-20' }).plan.tasks.length;
-    engine.push(performance.now() - t1);
-    full.push(performance.now() - t0);
-  };
-  const bareLoad = async () => {
-    const t0 = performance.now();
-    await load(path);
-    bare.push(performance.now() - t0);
-  };
-  if (mode === 'time') {
-    for (let i = 0; i < runs; i++) {
-      await bareLoad();
-      await check();
-    }
-  } else if (mode === 'bare') await bareLoad();
-  else await check();
-  return {
-    bareMs: bare.length ? median(bare) : 0,
-    fullMs: full.length ? median(full) : 0,
-    engineMs: engine.length ? median(engine) : 0,
-    tasks,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-  };
-}
-
-function child(mode: Mode, path: string, runs: number): Measured {
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, __filename, '--measure', mode, path, String(runs)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  if (r.status !== 0) throw new Error(r.stderr || `measurement failed (${mode})`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as Measured;
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    times.push(performance.now() - t0);
+    if (r.status === 2) throw new Error(r.stderr);
+  }
+  return median(times);
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === '--measure') {
-    const result = await measure(args[1] as Mode, args[2] as string, Number(args[3]));
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    return;
-  }
-  const sizes = args.map(Number).filter((x) => x > 0);
-  const dir = join(__dirname, '..', '..', 'out', 'bench');
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
+  const { buildCli } = await import('./build');
+  await buildCli();
+  const { main: readBench } = await import('./bench-read');
+  await readBench(sizes.length ? sizes.map(String) : ['20000', '100000']);
+
+  const dir = join(root, 'out', 'bench');
   mkdirSync(dir, { recursive: true });
-  console.log(
-    `Node ${process.version}; bare loads and full checks alternate, medians of 7 runs (3 above 50,000 tasks);`,
+  const csv = join(dir, 'plan-50.csv');
+  const plan = generatedPlan(50);
+  writeFileSync(
+    csv,
+    plan.values.map((r) => r.map((v) => `"${String(v ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n'),
   );
-  console.log('peak memory: one bare load and one full check, each in a process of its own.');
+  const bare = timed(['--version'], 9);
+  const csvMs = timed(['check', csv, '--today', '2025-10-20'], 9);
   console.log(
-    'tasks   | bare load | full check | time ratio | engine only | µs/task | peak RSS bare | peak RSS full | memory ratio',
+    `\n50-task CSV, whole process (median of 9): ${csvMs.toFixed(0)} ms (Node start + --version alone: ${bare.toFixed(0)} ms)`,
   );
-  for (const n of sizes.length ? sizes : [1_000, 20_000, 100_000]) {
-    const path = join(dir, `plan-${n}.xlsx`);
-    await writeSheetsXlsx(path, [generatedPlan(n)]);
-    const t = child('time', path, n > 50_000 ? 3 : 7);
-    const bare = child('bare', path, 1);
-    const full = child('full', path, 1);
-    if (t.tasks !== n || full.tasks !== n)
-      throw new Error(`expected ${n} tasks, the engine found ${t.tasks}`);
-    const cells = [
-      String(n).padEnd(7),
-      `${t.bareMs.toFixed(0)} ms`.padStart(9),
-      `${t.fullMs.toFixed(0)} ms`.padStart(10),
-      (t.fullMs / t.bareMs).toFixed(2).padStart(10),
-      `${t.engineMs.toFixed(0)} ms`.padStart(11),
-      ((t.engineMs * 1000) / n).toFixed(1).padStart(7),
-      `${bare.peakMb.toFixed(0)} MB`.padStart(13),
-      `${full.peakMb.toFixed(0)} MB`.padStart(13),
-      (full.peakMb / bare.peakMb).toFixed(2).padStart(12),
-    ];
-    console.log(cells.join(' | '));
+
+  // 200 communes' checked workbooks, then the city's roll-up of them.
+  const communes = join(dir, 'cac-xa');
+  rmSync(communes, { recursive: true, force: true });
+  mkdirSync(communes);
+  const { writeSheetsXlsx } = await import('./xlsx-writer');
+  const { run } = await import('../cli/main');
+  const quiet = { stdout: () => undefined, stderr: () => undefined, isTty: false, now: () => new Date() };
+  for (let i = 0; i < 200; i++) {
+    const p = generatedPlan(20 + (i % 40));
+    p.values[0] = [`KẾ HOẠCH CHUYỂN ĐỔI SỐ XÃ SỐ ${i + 1} NĂM 2025`, ...(p.values[0] ?? []).slice(1)];
+    const input = join(dir, 'xa.xlsx');
+    await writeSheetsXlsx(input, [p]);
+    await run(['check', input, '--today', '2025-10-20', '--out', join(communes, `xa-${i + 1}.xlsx`)], quiet);
   }
+  const rollupMs = timed(
+    ['rollup', communes, '--today', '2025-10-21', '--out', join(dir, 'thanh-pho.xlsx')],
+    3,
+  );
+  console.log(
+    `City roll-up of 200 checked workbooks, whole process (median of 3): ${rollupMs.toFixed(0)} ms`,
+  );
 }
 
 if (require.main === module) {
