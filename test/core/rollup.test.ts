@@ -1,0 +1,147 @@
+/** The city's roll-up believes nothing it reads: each report is validated, dated, identified. */
+import { checkSheet } from '../../src/core/check';
+import { rollup, type RollupEntry } from '../../src/core/rollup';
+import { fromRows, statusReportOf, toRows, type StatusReport } from '../../src/core/status-report';
+import { generatedPlan } from '../../src/tools/bench';
+
+const base = statusReportOf(checkSheet(generatedPlan(30), { today: '2026-12-10' }), {
+  commune: 'Xã An Bình',
+  planName: 'Kế hoạch CĐS 2026',
+});
+
+/** The report as the city reads it back from a sheet (values only), after `edit` forged it. */
+function read(edit: (r: StatusReport) => void = () => undefined) {
+  const report = structuredClone(base);
+  edit(report);
+  const rows = toRows(report).rows.map((r) => r.map((c) => (typeof c === 'object' ? c.date : c)));
+  return fromRows(rows);
+}
+
+const entry = (name: string, source: string, outcome: ReturnType<typeof read>): RollupEntry => ({
+  name,
+  source,
+  outcome,
+});
+
+describe('fromRows refuses forged numbers with the reason', () => {
+  it.each([
+    [
+      'counts of 1e308',
+      (r: StatusReport) => void (r.total.total = 1e308),
+      /số liệu không hợp lệ \(total\.total\)/,
+    ],
+    [
+      'half a task',
+      (r: StatusReport) => void ((r.rows[0] as { total: number }).total = 0.5),
+      /số liệu không hợp lệ/,
+    ],
+    [
+      '7 done of 0.5',
+      (r: StatusReport) => {
+        const row = r.rows[0] as { total: number; done: number };
+        row.total = 0.5;
+        row.done = 7;
+      },
+      /số liệu không hợp lệ/,
+    ],
+    [
+      'a total of 4000 against rows summing to 30',
+      (r: StatusReport) => {
+        r.total.total = 4000;
+        r.total.onTrack += 3970;
+        r.total.doneRate = Math.round((r.total.done / 4000) * 10_000) / 10_000;
+        r.tasks = 4000;
+      },
+      /các dòng trụ cột cộng lại không bằng dòng “Tổng cộng”/,
+    ],
+    [
+      'a share done that does not match',
+      (r: StatusReport) => void (r.total.doneRate = 0.9),
+      /tỷ lệ hoàn thành sai/,
+    ],
+    [
+      'a negative count',
+      (r: StatusReport) => void ((r.rows[1] as { overdue: number }).overdue = -1),
+      /số liệu không hợp lệ/,
+    ],
+  ])('%s', (_name, edit, reason) => {
+    const r = read(edit);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it('reads the report as written', () => {
+    const r = read();
+    expect(r.ok && r.report.total.total).toBe(30);
+  });
+});
+
+describe('rollup', () => {
+  const today = '2026-12-20';
+
+  it('counts each commune once (the newest report), the same source once, and says why the others are not counted', () => {
+    const older = read((r) => (r.asOf = '2026-12-01'));
+    const newer = read((r) => (r.asOf = '2026-12-15'));
+    const result = rollup(
+      [
+        entry('An Bình', 'a.xlsx', older),
+        entry('An Bình', 'b.xlsx', newer),
+        entry('An Bình', 'b.xlsx', newer),
+      ],
+      { today },
+    );
+    expect(result.communes.map((c) => [c.commune, c.asOf])).toEqual([['Xã An Bình', '2026-12-15']]);
+    expect(result.failures.map((f) => [f.source, f.reason])).toEqual([
+      ['b.xlsx', 'trùng nguồn với dòng 2 của danh sách'],
+      ['a.xlsx', 'xã Xã An Bình đã có bảng mới hơn (tính đến 15/12/2026)'],
+    ]);
+  });
+
+  it('refuses a report dated in the future and one older than the limit', () => {
+    const result = rollup(
+      [
+        entry(
+          'A',
+          'a',
+          read((r) => (r.asOf = '2099-12-31')),
+        ),
+        entry(
+          'B',
+          'b',
+          read((r) => (r.asOf = '2026-10-01')),
+        ),
+      ],
+      { today, staleDays: 45 },
+    );
+    expect(result.communes).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual([
+      'ngày “Tính đến” 31/12/2099 ở tương lai: số liệu không đáng tin',
+      'số liệu quá cũ: tính đến 01/10/2026 (80 ngày trước)',
+    ]);
+  });
+
+  it('a commune whose name is only invisible characters is named by its source, never an empty row', () => {
+    const ghost = read((r) => {
+      r.commune = '\u200b\u2060';
+      r.communeKey = '';
+    });
+    const result = rollup([entry('', 'xa-khong-ten.xlsx', ghost)], { today });
+    expect(result.communes.map((c) => c.commune)).toEqual(['xa-khong-ten.xlsx (chưa ghi tên xã)']);
+  });
+
+  it('lists the communes of the city’s list that sent nothing', () => {
+    const result = rollup([entry('An Bình', 'a', read())], {
+      today,
+      expected: ['Xã An Bình', 'Hòa Bình', ' '],
+    });
+    expect(result.failures).toEqual([{ name: 'Hòa Bình', source: '', reason: 'chưa gửi bảng trạng thái' }]);
+  });
+
+  it('shares are the share of the commune’s tasks (done ÷ total, overdue ÷ total)', () => {
+    const result = rollup([entry('An Bình', 'a', read())], { today });
+    const c = result.communes[0];
+    expect(c?.doneRate).toBeCloseTo((c?.done ?? 0) / (c?.total ?? 1), 4);
+    expect(c?.overdueRate).toBeCloseTo((c?.overdue ?? 0) / (c?.total ?? 1), 4);
+    expect(c?.total).toBe(30);
+  });
+});
