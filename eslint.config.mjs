@@ -13,6 +13,7 @@ export default tseslint.config(
       'jest.config.js',
       'jest.mutate.config.js',
       'test/global-setup.js',
+      'test/mutation-setup.js',
     ],
   },
   js.configs.recommended,

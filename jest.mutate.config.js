@@ -10,6 +10,7 @@ const base = require('./jest.config.js');
 module.exports = {
   ...base,
   roots: ['<rootDir>/test/core'],
+  setupFiles: ['<rootDir>/test/mutation-setup.js'],
   testPathIgnorePatterns: [
     '/node_modules/',
     'bounded\\.test',

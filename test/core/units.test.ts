@@ -438,7 +438,8 @@ describe('splitting a lead cell', () => {
     const started = Date.now();
     for (let i = 0; i < 200; i++) for (const h of hostile) splitLeadCell(h + String(i));
     for (let i = 0; i < 200; i++) unitKey('Phòng ' + 'VH-XH '.repeat(10_000) + String(i));
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Under mutation testing the code is instrumented and slower: the time bound is not the point there.
+    if (!process.env.KE_HOACH_MUTATION) expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
