@@ -141,7 +141,8 @@ export function longDate(day: IsoDay): string {
 
 function planWords(ctx: ReminderContext): string {
   const of = ctx.commune ? ` của ${ctx.commune}` : '';
-  const name = ctx.planName ? ` (${shorten(ctx.planName, 120)})` : '';
+  // A plan's reference ("Kế hoạch số 51/KH-UBND…") helps; a table's title repeats what is said.
+  const name = /^kế hoạch số/iu.test(ctx.planName) ? ` (${shorten(ctx.planName, 120)})` : '';
   return `bảng phân công nhiệm vụ chuyển đổi số năm ${ctx.planYear}${of}${name}`;
 }
 
@@ -287,7 +288,7 @@ export function reminderLayout(r: UnitReminder, ctx: ReminderContext): ReminderR
     markerRow,
     dueColumn: 4,
     taskColumn: 1,
-    widths: [7, 44, 15, 17, 11, 15],
+    widths: [7, 42, 15, 17, 11, 17],
   };
 }
 

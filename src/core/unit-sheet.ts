@@ -113,6 +113,6 @@ export function unitSheetLayout(
     asOfCell: { row: asOfRow, column: 1 },
     overdueColumn: 4,
     changeColumn: diff ? 8 : null,
-    widths: [40, 10, 11, 11, 10, 10, 11, 12, ...(diff ? [14] : [])],
+    widths: [40, 10, 11, 11, 10, 10, 11, 12, ...(diff ? [16] : [])],
   };
 }
