@@ -107,15 +107,16 @@ export function addressesOf(list: UnitList | null, unit: LeadUnitRow, commune?: 
 /**
  * The rows to add to the list for a check: every written form of every unit not yet listed
  * (compared folded), with the unit it was grouped into, so the officer sees and can correct the
- * grouping. Units with the most overdue tasks come first, as in the check.
+ * grouping. Units with the most overdue tasks come first, as in the check; within a unit, its
+ * most frequent forms first.
  */
 export function newListRows(result: CheckResult, list: UnitList | null): string[][] {
   const listed = new Set((list?.entries ?? []).map((e) => fold(e.written)));
   const out: string[][] = [];
   for (const u of result.units) {
     if (u.kind !== 'unit') continue;
-    const variants = u.variants.includes(u.unit) ? u.variants : [u.unit, ...u.variants];
-    for (const v of variants) {
+    // Written forms only: a unit named by the officer ("Là đơn vị") is not a way the sheet writes it.
+    for (const v of u.variants) {
       const key = fold(v);
       if (listed.has(key)) continue;
       listed.add(key);

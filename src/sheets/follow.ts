@@ -121,12 +121,8 @@ export function createUnitListCommand(): number {
     made
       .getRange(1, 1, rows.length + 1, width)
       .setValues([[...UNIT_LIST_HEADER], ...rows].map((r) => r.map((v) => sheetValue(v, tz))));
-    made
-      .getRange(1, 1, 1, width)
-      .setFontWeight('bold')
-      .setBackground('#D9E2F3')
-      .setWrap(true)
-      .setNote(FOLLOW_WORDS.unitListNote);
+    made.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#D9E2F3').setWrap(true);
+    made.getRange(1, 2).setNotes([[FOLLOW_WORDS.unitListNote]]);
     made.setFrozenRows(1);
     made.setColumnWidth(1, 300);
     made.setColumnWidth(2, 240);

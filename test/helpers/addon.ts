@@ -36,7 +36,9 @@ export type AddonFunctions = Record<
   | 'showHelp'
   | 'sendToCity'
   | 'createCommuneList'
-  | 'rollupCommunes',
+  | 'rollupCommunes'
+  | 'createUnitList'
+  | 'remindUnits',
   (...args: unknown[]) => void
 > & {
   saveSettings: (form: Record<string, unknown>) => { ok: boolean; errors: string[] };
@@ -44,6 +46,7 @@ export type AddonFunctions = Record<
   rollupStartRun: Fn;
   rollupReadChunk: Fn;
   rollupFinishRun: Fn;
+  remindSend: Fn;
 } & Record<string, Fn>;
 
 export interface LoadOptions {
