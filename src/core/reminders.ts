@@ -79,7 +79,8 @@ function reminderTask(result: CheckResult, i: number): ReminderTask | null {
     row: task.row,
     stt: collapse(task.stt),
     task: shorten(task.task),
-    pillar: task.pillar ?? OTHER_PILLAR,
+    // A section's own text can be a sentence ("Tăng cường công tác lãnh đạo, …"): kept short.
+    pillar: shorten(task.pillar ?? OTHER_PILLAR, 60),
     deadlineText: collapse(line?.deadline.text ?? task.deadline.text),
     due: line?.deadline.due ?? task.deadline.due,
     kind: overdue ? 'overdue' : 'due-soon',

@@ -66,11 +66,14 @@ function removeOwn(wb: ExcelJS.Workbook, mine: (ws: ExcelJS.Worksheet) => boolea
   return own[0]?.name ?? null;
 }
 
-/** Estimated lines of a wrapped text in a column `width` characters wide. */
+/**
+ * Estimated lines of a wrapped text in a column `width` characters wide (a width counts the digit
+ * "0"; Vietnamese letters are narrower, but wrapping at words wastes about as much): a row too
+ * high wastes a little paper, one too low hides words, so the estimate errs high.
+ */
 function lines(value: string, width: number): number {
-  return value
-    .split('\n')
-    .reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / Math.max(4, width - 2))), 0);
+  const perLine = Math.max(4, width - 1);
+  return value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
 }
 
 // ---- "Theo đơn vị" ---------------------------------------------------------------------------
