@@ -4,6 +4,7 @@ import { dayInZone, timeInZone } from '../core/dates';
 import { UserError } from '../core/errors';
 import { statusChoices, type Severity } from '../core/findings';
 import { CODE_LABELS, SEVERITY_LABELS } from '../core/labels';
+import { followUpOf } from '../core/history';
 import { DEFAULT_TIME_ZONE, hasTaskHeader, parsePlan } from '../core/plan';
 import { statusReportOf, type StatusReport } from '../core/status-report';
 import type { UnitList } from '../core/unit-list';
@@ -141,7 +142,7 @@ export function checkTaskSheetCommand(): CheckResult {
   const settings = loadSettings();
   const { sheet, read, result } = checkWithUnits(ss, settings, false);
   const history = readHistorySheet(ss);
-  const { follow } = followOf(result, history.history, settings.commune, null);
+  const follow = followUpOf(history.history.snapshots, result);
   transact((tx) => {
     applyFlags(sheet, read.range, result.findings, tx);
     writeHistory(ss, history, follow, tx);
