@@ -127,10 +127,13 @@ function taskName(t: ReminderTask): string {
   return t.stt !== '' ? `Nhiệm vụ ${t.stt}` : `Nhiệm vụ ở dòng ${t.row}`;
 }
 
+const OVERDUE = COUNT_LABELS.overdue.long.toLowerCase();
+const DUE_SOON = COUNT_LABELS.dueSoon.long.toLowerCase();
+
 function countWords(r: UnitReminder): string {
   const parts: string[] = [];
-  if (r.overdue.length > 0) parts.push(`${r.overdue.length} nhiệm vụ quá hạn`);
-  if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length} nhiệm vụ sắp đến hạn`);
+  if (r.overdue.length > 0) parts.push(`${r.overdue.length} ${WORDS.tasks} ${OVERDUE}`);
+  if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length} ${WORDS.tasks} ${DUE_SOON}`);
   return parts.join(' và ');
 }
 
@@ -164,8 +167,8 @@ export interface Mail {
 /** The e-mail of a reminder: plain text, Vietnamese, with the commune and the date. */
 export function reminderMail(r: UnitReminder, ctx: ReminderContext): Mail {
   const n = [
-    r.overdue.length > 0 ? `${r.overdue.length} nhiệm vụ quá hạn` : '',
-    r.dueSoon.length > 0 ? `${r.dueSoon.length} sắp đến hạn` : '',
+    r.overdue.length > 0 ? `${r.overdue.length} ${WORDS.tasks} ${OVERDUE}` : '',
+    r.dueSoon.length > 0 ? `${r.dueSoon.length} ${DUE_SOON}` : '',
   ]
     .filter((s) => s !== '')
     .join(', ');

@@ -4,7 +4,7 @@
  * was sent today), the choice of units, the mail quota, and the send through google.script.run.
  * Text from the sheet is shown through textContent only. Bundled into Remind.html by the build.
  */
-import { FOLLOW_WORDS } from '../../core/labels';
+import { COUNT_LABELS, FOLLOW_WORDS } from '../../core/labels';
 import type { PreviewUnit, RemindPreview, SendOutcome } from '../follow';
 
 type Served<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -46,8 +46,8 @@ const rows: Row[] = [];
 
 function counts(u: PreviewUnit): string {
   const parts: string[] = [];
-  if (u.overdue > 0) parts.push(`${u.overdue} quá hạn`);
-  if (u.dueSoon > 0) parts.push(`${u.dueSoon} sắp đến hạn`);
+  if (u.overdue > 0) parts.push(`${u.overdue} ${COUNT_LABELS.overdue.long.toLowerCase()}`);
+  if (u.dueSoon > 0) parts.push(`${u.dueSoon} ${COUNT_LABELS.dueSoon.long.toLowerCase()}`);
   return parts.join(', ');
 }
 
