@@ -37,12 +37,15 @@ describe('dist/Code.js', () => {
     const context = load({});
     expect(typeof context.onOpen).toBe('function');
     expect(typeof context.checkTaskSheet).toBe('function');
-    for (const page of ['Sidebar', 'Settings', 'Help', 'Sent', 'Rollup'])
+    for (const page of ['Sidebar', 'Settings', 'Help', 'Sent', 'Rollup', 'Remind'])
       expect(existsSync(join(dist, `${page}.html`))).toBe(true);
     // The roll-up dialog's script is bundled into its page.
     const rollup = readFileSync(join(dist, 'Rollup.html'), 'utf8');
     expect(rollup).not.toContain('__ROLLUP_CLIENT__');
     expect(rollup).toContain('rollupReadChunk');
+    const remind = readFileSync(join(dist, 'Remind.html'), 'utf8');
+    expect(remind).not.toContain('__REMIND_CLIENT__');
+    expect(remind).toContain('remindSend');
   });
 
   it('ships the manifest: V8, Vietnam time, the narrowest scopes, the two advanced services', () => {
@@ -53,6 +56,7 @@ describe('dist/Code.js', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/drive.file',
       'https://www.googleapis.com/auth/spreadsheets.readonly',
+      'https://www.googleapis.com/auth/script.send_mail',
     ]);
     // Nothing broader than needed: no access to every file or every spreadsheet for writing.
     for (const broad of ['drive', 'drive.readonly', 'spreadsheets', 'script.scriptapp'])

@@ -4,7 +4,17 @@ import { dayInZone, isIsoDay } from '../core/dates';
 import { UserError } from '../core/errors';
 import type { SheetInput } from '../core/grid';
 import { DEFAULT_TIME_ZONE, hasTaskHeader } from '../core/plan';
+import {
+  followUpOf,
+  isHistorySheet,
+  readHistory,
+  HISTORY_SHEET_NAME,
+  type HistoryRead,
+} from '../core/history';
+import { remindersOf } from '../core/reminders';
 import { toReport } from '../core/report';
+import { parseUnitList, UNIT_LIST_SHEET_NAME, type UnitList } from '../core/unit-list';
+import { unitSheetLayout } from '../core/unit-sheet';
 import { statusReportOf } from '../core/status-report';
 import { DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from '../core/timeliness';
 import { communeFromTitle, planNameFromTitle } from '../core/title';
@@ -94,19 +104,23 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const book = await loadFile(file);
   for (const note of book.notes) io.stderr(`Chú ý: ${safeLine(note)}\n`);
   const sheet = pickSheet(book, file, options.sheet as string | undefined);
+  const units = unitListOf(book);
+  const history = historyOf(book);
+  for (const note of history.notes) io.stderr(`Chú ý: ${safeLine(note)}\n`);
   const result = checkSheet(sheet, {
     today: settings.today,
     planYear: settings.planYear,
     dueSoonDays: settings.dueSoonDays,
     timeZone: DEFAULT_TIME_ZONE,
     commune: settings.commune,
+    unitOverrides: units?.overrides,
   });
+  const follow = followUpOf(history.snapshots, result);
 
   if (out !== undefined) {
-    const report = statusReportOf(result, {
-      commune: settings.commune ?? communeFromTitle(result.plan.title),
-      planName: planNameFromTitle(result.plan.title),
-    });
+    const commune = settings.commune ?? communeFromTitle(result.plan.title);
+    const planName = planNameFromTitle(result.plan.title);
+    const report = statusReportOf(result, { commune, planName });
     const wb = book.workbook ? await book.workbook() : await csvWorkbook([sheet], result.plan.headerRow);
     await writeChecked(
       wb,
@@ -115,15 +129,57 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       report,
       file,
       out,
+      {
+        changes: follow.diff ? { diff: follow.diff, monthly: follow.monthly } : null,
+        units: unitSheetLayout(result, { commune, asOf: result.today }, follow.diff),
+        reminders: remindersOf(result),
+        reminderContext: {
+          commune,
+          planName,
+          planYear: result.plan.planYear,
+          today: result.today,
+          dueSoonDays: result.dueSoonDays,
+        },
+        snapshots: follow.snapshots,
+      },
     );
   }
 
   if (options.json) io.stdout(`${JSON.stringify(toReport(result))}\n`);
   else {
     io.stdout(`${formatSummary(result, file, io.isTty)}\n`);
+    if (follow.line) io.stdout(`\n${follow.line}\n`);
     if (out !== undefined) io.stdout(`\nĐã ghi bản đã đánh dấu: ${safeLine(out)}\n`);
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** The sheets of a workbook whose name starts like `name` (the product may have added " (2)"). */
+function namedLike(book: LoadedBook, name: string): string[] {
+  const want = name.toLowerCase();
+  return book.sheetNames.filter((n) => n.toLowerCase().startsWith(want));
+}
+
+/** The officer's unit list ("Đơn vị"), when the workbook has one (from the add-on's spreadsheet). */
+function unitListOf(book: LoadedBook): UnitList | null {
+  if (book.kind !== 'xlsx') return null;
+  for (const name of namedLike(book, UNIT_LIST_SHEET_NAME)) {
+    // Addresses do not matter here: only the grouping is used.
+    const list = parseUnitList(book.sheet(name).values, () => true);
+    if (list) return list;
+  }
+  return null;
+}
+
+/** The snapshots of earlier checks, kept in a checked workbook's hidden history sheet. */
+function historyOf(book: LoadedBook): HistoryRead {
+  if (book.kind !== 'xlsx') return { snapshots: [], notes: [] };
+  // A user's sheet of the same name is not the history: it is left alone.
+  for (const name of namedLike(book, HISTORY_SHEET_NAME)) {
+    const values = book.sheet(name).values;
+    if (isHistorySheet(values)) return readHistory(values);
+  }
+  return { snapshots: [], notes: [] };
 }
 
 function pickSheet(book: LoadedBook, file: string, name: string | undefined): SheetInput {

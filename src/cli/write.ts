@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
 import type { StatusReport } from '../core/status-report';
-import { checkedWorkbookBytes } from '../workbook/checked';
+import { checkedWorkbookBytes, type FollowUpSheets } from '../workbook/checked';
 import { guardOutput, writeAtomic } from './files';
 
 export { csvWorkbook } from '../workbook/checked';
@@ -14,7 +14,8 @@ export async function writeChecked(
   report: StatusReport,
   inputPath: string,
   outPath: string,
+  follow?: FollowUpSheets,
 ): Promise<void> {
   guardOutput(outPath, [inputPath]);
-  writeAtomic(outPath, await checkedWorkbookBytes(wb, sheetName, result, report));
+  writeAtomic(outPath, await checkedWorkbookBytes(wb, sheetName, result, report, follow));
 }

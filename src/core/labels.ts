@@ -89,3 +89,66 @@ export function statusLegend(dueSoonDays: number): string {
     `“${l.dueSoon.long}” = ${dueSoonMeaning(dueSoonDays)}.`
   );
 }
+
+// ---- follow-up by unit, reminders, history -------------------------------------------------
+
+/** Words of the follow-up: the table by unit, the unit list, the reminders and the history. */
+export const FOLLOW_WORDS = {
+  unit: 'Đơn vị',
+  unitLead: 'Đơn vị chủ trì',
+  unitSheet: 'Theo đơn vị',
+  unitTableTitle: 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CHUYỂN ĐỔI SỐ THEO ĐƠN VỊ CHỦ TRÌ',
+  unitTableNote:
+    'Đơn vị có nhiệm vụ quá hạn lên đầu. Một nhiệm vụ giao cho hai đơn vị được tính ở cả hai. Sửa cách gộp tên đơn vị ở trang “Đơn vị”.',
+  unitList: 'Đơn vị',
+  unitListHeader: ['Tên đơn vị (như trong bảng)', 'Là đơn vị', 'Thư điện tử nhận nhắc việc'],
+  unitListNote:
+    'Mỗi dòng một cách ghi tên đơn vị trong bảng phân công. Cột “Là đơn vị”: tên đơn vị mà cách ghi đó chỉ tới (các cách ghi có cùng “Là đơn vị” được gộp làm một). Cột thư: địa chỉ nhận nhắc việc, nhiều địa chỉ cách nhau bằng dấu phẩy.',
+  remindTitle: 'PHIẾU ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ CHUYỂN ĐỔI SỐ',
+  remindSheetPrefix: 'Nhắc việc – ',
+  remindTo: 'Kính gửi',
+  number: 'Số TT',
+  task: 'Nhiệm vụ',
+  deadline: 'Thời hạn (như trong kế hoạch)',
+  due: 'Hạn',
+  situation: 'Tình trạng',
+  overdueGroup: 'Nhiệm vụ quá hạn',
+  dueSoonGroup: 'Nhiệm vụ sắp đến hạn',
+  remindAsk:
+    'Đề nghị đơn vị khẩn trương thực hiện các nhiệm vụ trên và báo cáo kết quả (ngày hoàn thành, sản phẩm) để cập nhật vào bảng phân công.',
+  noAddress: 'chưa có địa chỉ',
+  sentToday: 'đã gửi hôm nay',
+  sendLog: 'Nhật ký nhắc việc',
+  sendLogHeader: ['Thời gian', 'Đơn vị', 'Địa chỉ', 'Số nhiệm vụ', 'Kết quả'],
+  sent: 'Đã gửi',
+  sending: 'Đang gửi',
+  history: 'Lịch sử kiểm tra',
+  changesTitle: 'Thay đổi so với lần kiểm tra trước',
+  monthlyTitle: 'Số nhiệm vụ quá hạn theo tháng (lần kiểm tra cuối mỗi tháng)',
+  month: 'Tháng',
+  monthlyChart: 'Nhiệm vụ quá hạn theo tháng',
+} as const;
+
+/** Columns of the changes block, beside each pillar. */
+export const CHANGE_LABELS = {
+  overdueBefore: { long: 'Quá hạn lần trước', short: 'QH trước' },
+  overdueNow: { long: 'Quá hạn lần này', short: 'QH nay' },
+  overdue: { long: 'Quá hạn tăng (+) / giảm (−)', short: '± quá hạn' },
+  doneBefore: { long: 'Hoàn thành lần trước', short: 'Xong trước' },
+  doneNow: { long: 'Hoàn thành lần này', short: 'Xong nay' },
+  done: { long: 'Hoàn thành thêm', short: '± xong' },
+} as const satisfies Record<string, Label>;
+
+/** The unit table's extra column. */
+export const OLDEST_OVERDUE_LABEL: Label = { long: 'Quá hạn lâu nhất (ngày)', short: 'Trễ lâu nhất (ngày)' };
+
+/** A signed change as shown: "+3", "−1" (a true minus sign), "0". */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+/** Days late or left, in words: "quá hạn 12 ngày", "còn 3 ngày", "đến hạn hôm nay". */
+export function daysWords(kind: 'overdue' | 'due-soon', days: number): string {
+  if (kind === 'overdue') return `quá hạn ${days} ngày`;
+  return days === 0 ? 'đến hạn hôm nay' : `còn ${days} ngày`;
+}

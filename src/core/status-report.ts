@@ -6,13 +6,26 @@
  * validated (integers, bounds, every class adding up) and compared with the visible table.
  *
  * Layout: a title, the commune, plan, year and "as of" (a real date cell), the due-soon window,
- * the table by pillar with its totals row, the reading guide, and last a hidden data row that
- * carries the report as JSON for the city (`DATA_TAG` in its first cell).
+ * the table by pillar with its totals row, the reading guide, then a hidden data row that carries
+ * the report as JSON for the city (`DATA_TAG` in its first cell). When an earlier check of the
+ * task sheet is known, a block below the data row says what changed since, per pillar, and
+ * lists overdue tasks month by month: below it, so that every reader (the city's, of any version,
+ * which reads the first 80 rows and takes the last data row) finds the table and the data row
+ * where they always were.
  */
 import * as z from 'zod/mini';
 import type { CheckResult } from './check';
-import { isIsoDay, type IsoDay } from './dates';
-import { COUNT_LABELS, STATUS_TABLE_KEYS, WORDS, dueSoonMeaning, statusLegend } from './labels';
+import { isIsoDay, viDay, type IsoDay } from './dates';
+import type { HistoryDiff, MonthPoint } from './history';
+import {
+  CHANGE_LABELS,
+  COUNT_LABELS,
+  FOLLOW_WORDS,
+  STATUS_TABLE_KEYS,
+  WORDS,
+  dueSoonMeaning,
+  statusLegend,
+} from './labels';
 import { PIVOT_COUNTS, TOTAL_ROW, rate, type PivotRow } from './pivot';
 import { collapse } from './text';
 import { communeKey } from './title';
@@ -93,10 +106,34 @@ export interface StatusRows {
   /** The "as of" date cell. */
   asOfCell: { row: number; column: number };
   chart: ChartModel;
+  /** The changes block below the data row; null at a sheet's first check. */
+  changes: ChangesBlock | null;
 }
 
-/** A stacked bar chart by row: labels in one column, one series per class column. */
+/** What changed since the previous check (history.ts), to lay out below the status table. */
+export interface StatusChanges {
+  diff: HistoryDiff;
+  monthly: MonthPoint[];
+}
+
+export interface ChangesBlock {
+  /** 0-based rows. */
+  titleRow: number;
+  headerRow: number;
+  firstRow: number;
+  totalRow: number;
+  /** 0-based columns of signed changes ("+3", "−1"). */
+  signedColumns: number[];
+  monthTitleRow: number;
+  monthHeaderRow: number;
+  lastMonthRow: number;
+  /** Overdue tasks by month: a column chart. */
+  chart: ChartModel;
+}
+
+/** A stacked bar chart by row (or, `kind` 'column', columns): labels in one column, one series per class column. */
 export interface ChartModel {
+  kind?: 'stacked-bar' | 'column';
   title: string;
   /** 0-based header row (series names) and the last row of data. */
   headerRow: number;
@@ -120,7 +157,7 @@ export const CHART_CLASSES: {
 
 const NAME_WIDTH = 36;
 
-export function toRows(report: StatusReport): StatusRows {
+export function toRows(report: StatusReport, history?: StatusChanges | null): StatusRows {
   const width = 1 + STATUS_TABLE_KEYS.length;
   const pad = (cells: StatusCell[]): StatusCell[] => [
     ...cells,
@@ -153,6 +190,7 @@ export function toRows(report: StatusReport): StatusRows {
   rows.push(pad([]));
   const dataRow = rows.length;
   rows.push(pad([DATA_TAG, JSON.stringify(report)]));
+  const changes = history ? changesBlock(rows, pad, history) : null;
   return {
     rows,
     width,
@@ -173,6 +211,60 @@ export function toRows(report: StatusReport): StatusRows {
       lastRow: totalRow - 1,
       labelColumn: 0,
       series: CHART_CLASSES.map((c) => ({ column: 1 + STATUS_TABLE_KEYS.indexOf(c.key), color: c.color })),
+    },
+    changes,
+  };
+}
+
+/** Appends the changes block to `rows`: per pillar, then overdue by month. */
+function changesBlock(
+  rows: StatusCell[][],
+  pad: (cells: StatusCell[]) => StatusCell[],
+  { diff, monthly }: StatusChanges,
+): ChangesBlock {
+  const c = CHANGE_LABELS;
+  rows.push(pad([]));
+  const titleRow = rows.length;
+  rows.push(pad([`${FOLLOW_WORDS.changesTitle} (${viDay(diff.since)})`]));
+  const headerRow = rows.length;
+  rows.push(
+    pad([
+      WORDS.pillar,
+      c.overdueBefore.long,
+      c.overdueNow.long,
+      c.overdue.long,
+      c.doneBefore.long,
+      c.doneNow.long,
+      c.done.long,
+    ]),
+  );
+  const firstRow = rows.length;
+  for (const p of [...diff.pillars, diff.total])
+    rows.push(pad([p.name, p.overdueBefore, p.overdueNow, p.overdue, p.doneBefore, p.doneNow, p.done]));
+  const totalRow = rows.length - 1;
+  rows.push(pad([]));
+  const monthTitleRow = rows.length;
+  rows.push(pad([FOLLOW_WORDS.monthlyTitle]));
+  const monthHeaderRow = rows.length;
+  rows.push(pad([FOLLOW_WORDS.month, COUNT_LABELS.overdue.long]));
+  for (const m of monthly) rows.push(pad([m.label, m.overdue]));
+  const lastMonthRow = rows.length - 1;
+  return {
+    titleRow,
+    headerRow,
+    firstRow,
+    totalRow,
+    signedColumns: [3, 6],
+    monthTitleRow,
+    monthHeaderRow,
+    lastMonthRow,
+    chart: {
+      kind: 'column',
+      title: FOLLOW_WORDS.monthlyChart,
+      headerRow: monthHeaderRow,
+      lastRow: lastMonthRow,
+      labelColumn: 0,
+      series: [{ column: 1, color: '#EA4335' }],
     },
   };
 }

@@ -1,17 +1,20 @@
 /** The commune's menu commands. Each reads what it needs once, computes with the core, writes once. */
-import { checkSheet, countBySeverity, type CheckResult } from '../core/check';
+import { countBySeverity, type CheckResult } from '../core/check';
 import { dayInZone, timeInZone } from '../core/dates';
 import { UserError } from '../core/errors';
 import { statusChoices, type Severity } from '../core/findings';
 import { CODE_LABELS, SEVERITY_LABELS } from '../core/labels';
+import { followUpOf } from '../core/history';
 import { DEFAULT_TIME_ZONE, hasTaskHeader, parsePlan } from '../core/plan';
 import { statusReportOf, type StatusReport } from '../core/status-report';
+import type { UnitList } from '../core/unit-list';
 import { communeFromTitle, planNameFromTitle } from '../core/title';
 import { columnLetter } from '../core/text';
 import { COLUMNS, PILLARS, STATUS_VALUES, type ColumnKey } from '../core/vocabulary';
 import { TEMPLATE_HEADER } from '../core/template';
 import { readSheet, sheetValue, type SheetRead } from './cells';
 import { applyFlags, clearFlags } from './flags';
+import { checkWithUnits, followOf, readHistorySheet, writeHistory, writeUnitSheet } from './follow';
 import { NEEDS, ensureScopes } from './scopes';
 import {
   loadSettings,
@@ -22,7 +25,7 @@ import {
   type SettingsForm,
 } from './settings';
 import { sendStatus, showSent, type SendResult } from './share';
-import { findStatusSheet, writeStatusSheet } from './status-sheet';
+import { findStatusSheet, stageStatusSheet } from './status-sheet';
 import { transact } from './transaction';
 import { APP_TITLE, page } from './ui';
 
@@ -33,14 +36,19 @@ export function timeZoneOf(ss: Spreadsheet): string {
   return ss.getSpreadsheetTimeZone() || DEFAULT_TIME_ZONE;
 }
 
-/** "Today" and the settings, in the spreadsheet's time zone (not the script's). */
-function engineOptions(ss: Spreadsheet, settings: Settings) {
+/**
+ * "Today" and the settings, in the spreadsheet's time zone (not the script's); with the unit
+ * list, the officer's grouping of units.
+ */
+export function engineOptions(ss: Spreadsheet, settings: Settings, units?: UnitList | null) {
   const timeZone = timeZoneOf(ss);
   return {
     today: dayInZone(new Date(), timeZone),
     timeZone,
     planYear: settings.planYear ?? undefined,
     dueSoonDays: settings.dueSoonDays,
+    commune: settings.commune || undefined,
+    unitOverrides: units?.overrides,
   };
 }
 
@@ -48,7 +56,7 @@ function engineOptions(ss: Spreadsheet, settings: Settings) {
  * The task sheet to work on: the active one. Otherwise, with `fallback`, the first sheet that
  * holds a task table; without, a message saying which sheet does.
  */
-function taskSheet(ss: Spreadsheet, fallback = false): { sheet: Sheet; read: SheetRead } {
+export function taskSheet(ss: Spreadsheet, fallback = false): { sheet: Sheet; read: SheetRead } {
   const sheet = ss.getActiveSheet();
   const read = readSheet(sheet);
   if (hasTaskHeader(read.input)) return { sheet, read };
@@ -83,11 +91,19 @@ export interface SidebarData {
     label: string;
     message: string;
   }[];
+  /** "Từ lần kiểm tra 15/11: +3 quá hạn, +2 hoàn thành", when an earlier day's check is known. */
+  since?: string | null;
+  /** What the officer should know about the add-on's own sheets (a broken history…). */
+  notes?: string[];
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
-export function sidebarData(result: CheckResult): SidebarData {
+export function sidebarData(
+  result: CheckResult,
+  since: string | null = null,
+  notes: string[] = [],
+): SidebarData {
   const counts = new Map<string, { code: string; label: string; severity: string; count: number }>();
   for (const f of result.findings) {
     const key = `${f.code}:${f.severity}`;
@@ -114,38 +130,62 @@ export function sidebarData(result: CheckResult): SidebarData {
       label: CODE_LABELS[f.code],
       message: f.message,
     })),
+    since,
+    notes,
   };
 }
 
-/** 1. Kiểm tra bảng phân công */
+/** 1. Kiểm tra bảng phân công: flags, and this day's snapshot in the history, in one transaction. */
 export function checkTaskSheetCommand(): CheckResult {
   ensureScopes(NEEDS.sheetWithUi, 'kiểm tra bảng phân công');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { sheet, read } = taskSheet(ss);
-  const result = checkSheet(read.input, engineOptions(ss, loadSettings()));
-  applyFlags(sheet, read.range, result.findings);
+  const settings = loadSettings();
+  const { sheet, read, result } = checkWithUnits(ss, settings, false);
+  const history = readHistorySheet(ss);
+  const follow = followUpOf(history.history.snapshots, result);
+  transact((tx) => {
+    applyFlags(sheet, read.range, result.findings, tx);
+    writeHistory(ss, history, follow, tx);
+  });
+  // Making the hidden history (the first time) makes it the active sheet: back to the task sheet.
+  if (!history.sheet) ss.setActiveSheet(sheet);
   const n = countBySeverity(result.findings);
   ss.toast(
     `${result.plan.tasks.length} nhiệm vụ: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} lưu ý.`,
     'Đã kiểm tra bảng phân công',
     8,
   );
-  SpreadsheetApp.getUi().showSidebar(page('Sidebar', sidebarData(result)).setTitle(APP_TITLE));
+  SpreadsheetApp.getUi().showSidebar(
+    page('Sidebar', sidebarData(result, follow.line, history.history.notes)).setTitle(APP_TITLE),
+  );
   return result;
 }
 
-/** Re-checks the task sheet and rewrites the status sheet; shared by "update" and "send". */
+/**
+ * Re-checks the task sheet and rewrites the status sheet (with the changes since the last check),
+ * "Theo đơn vị" and the history, all in one transaction; shared by "update" and "send".
+ */
 function refreshStatusSheet(ss: Spreadsheet, settings: Settings) {
-  const { read } = taskSheet(ss, true);
-  const options = engineOptions(ss, settings);
-  const result = checkSheet(read.input, options);
+  const { result } = checkWithUnits(ss, settings, true);
+  const timeZone = timeZoneOf(ss);
+  const commune = settings.commune || communeFromTitle(result.plan.title);
+  const asOfTime = timeInZone(new Date(), timeZone);
   const report = statusReportOf(result, {
-    commune: settings.commune || communeFromTitle(result.plan.title),
+    commune,
     planName: planNameFromTitle(result.plan.title),
-    asOfTime: timeInZone(new Date(), options.timeZone),
+    asOfTime,
   });
-  const sheet = writeStatusSheet(ss, report);
-  return { result, report, sheet, timeZone: options.timeZone };
+  const history = readHistorySheet(ss);
+  const { follow, units } = followOf(result, history.history, commune, asOfTime);
+  const changes = follow.diff ? { diff: follow.diff, monthly: follow.monthly } : null;
+  const sheet = transact((tx) => {
+    writeUnitSheet(ss, units, tx);
+    writeHistory(ss, history, follow, tx);
+    const staged = stageStatusSheet(ss, report, changes, tx);
+    staged.commit();
+    return staged.sheet;
+  });
+  return { result, report, sheet, timeZone, changes };
 }
 
 /** 2. Cập nhật bảng trạng thái */
@@ -168,8 +208,9 @@ export function sendToCityCommand(): SendResult | null {
     showSettingsCommand();
     return null;
   }
-  const { report, timeZone } = refreshStatusSheet(ss, settings);
+  const { report, timeZone, changes } = refreshStatusSheet(ss, settings);
   const sent = sendStatus(ss, report, {
+    changes,
     emails,
     notify: settings.notifyCity,
     message: settings.cityMessage,

@@ -15,7 +15,7 @@ import {
 } from '../core/flags';
 import type { Finding } from '../core/findings';
 import { columnIndex } from '../core/text';
-import { transact } from './transaction';
+import { transact, type Transaction } from './transaction';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -28,28 +28,45 @@ export function isOwnRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRu
   return typeof value === 'string' && ownRuleSeverity(value) !== null;
 }
 
-/** Writes notes and rules as one step each; a failure of the second puts the first back. */
+/**
+ * Writes notes and rules as one step each; a failure of the second puts the first back. Inside a
+ * caller's transaction (`outer`), both are undone if a later step of the caller fails.
+ */
 function write(
   sheet: Sheet,
   range: Range,
   before: string[][],
   notes: string[][],
   rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[],
+  outer?: { tx: Transaction; rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] },
 ): void {
-  transact((tx) => {
+  const run = (tx: Transaction) => {
     tx.step(
       () => range.setNotes(notes),
       () => range.setNotes(before),
     );
-    sheet.setConditionalFormatRules(rules);
-  });
+    if (outer)
+      tx.step(
+        () => sheet.setConditionalFormatRules(rules),
+        () => sheet.setConditionalFormatRules(outer.rules),
+      );
+    else sheet.setConditionalFormatRules(rules);
+  };
+  if (outer) run(outer.tx);
+  else transact(run);
 }
 
 /**
  * Replaces the add-on's flags on the sheet with those of these findings. `range` is the data
- * range the findings were computed from (notes outside it cannot carry flags).
+ * range the findings were computed from (notes outside it cannot carry flags). With `tx`, the
+ * writes are steps of the caller's transaction.
  */
-export function applyFlags(sheet: Sheet, range: Range, findings: readonly Finding[]): { cells: number } {
+export function applyFlags(
+  sheet: Sheet,
+  range: Range,
+  findings: readonly Finding[],
+  tx?: Transaction,
+): { cells: number } {
   const rows = range.getNumRows();
   const cols = range.getNumColumns();
   const flags = flagsOf(findings).filter((f) => f.row <= rows && columnIndex(f.column) < cols);
@@ -67,8 +84,9 @@ export function applyFlags(sheet: Sheet, range: Range, findings: readonly Findin
       .setRanges(sheet.getRangeList(a1s).getRanges())
       .build(),
   );
-  const rules = sheet.getConditionalFormatRules().filter((r) => !isOwnRule(r));
-  write(sheet, range, before, notes, [...own, ...rules]);
+  const all = sheet.getConditionalFormatRules();
+  const rules = all.filter((r) => !isOwnRule(r));
+  write(sheet, range, before, notes, [...own, ...rules], tx ? { tx, rules: all } : undefined);
   return { cells: flags.length };
 }
 

@@ -16,6 +16,7 @@ import {
   updateStatusSheetCommand,
 } from './commands';
 import { createCommuneListCommand, openRollupCommand, rollupFinish, rollupStart, rollupStep } from './city';
+import { createUnitListCommand, remindUnitsCommand, sendReminders, type SendRequest } from './follow';
 import type { SettingsForm } from './settings';
 import { failureMessage, runCommand, serve, withLock, type Served } from './ui';
 
@@ -28,6 +29,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Kiểm tra bảng phân công', 'checkTaskSheet')
     .addItem('Cập nhật bảng trạng thái', 'updateStatusSheet')
     .addItem('Gửi bảng trạng thái cho thành phố', 'sendToCity')
+    .addItem('Lập danh sách đơn vị', 'createUnitList')
+    .addItem('Gửi nhắc việc cho các đơn vị…', 'remindUnits')
     .addSeparator()
     .addItem('Thêm cột chuẩn còn thiếu', 'addMissingColumns')
     .addItem('Tạo bảng mẫu', 'createTemplate')
@@ -55,6 +58,19 @@ export function updateStatusSheet(): void {
 
 export function sendToCity(): void {
   runCommand(sendToCityCommand);
+}
+
+export function createUnitList(): void {
+  runCommand(createUnitListCommand);
+}
+
+export function remindUnits(): void {
+  runCommand(remindUnitsCommand);
+}
+
+/** google.script.run from the reminder dialog: send to the units ticked. */
+export function remindSend(request: SendRequest): Served<ReturnType<typeof sendReminders>> {
+  return serve(() => sendReminders(request));
 }
 
 export function addMissingColumns(): void {

@@ -79,3 +79,76 @@ export function replaceOwnSheet(ss: Spreadsheet, spec: OwnSheetSpec): Sheet {
     return staged.sheet;
   });
 }
+
+export interface InPlaceSpec {
+  metadataKey: string;
+  metadataValue: string;
+  name: string;
+  /** Hide the sheet (the add-on's working sheets). */
+  hidden?: boolean;
+  /** Formats set once, when the sheet is made: they must not depend on its content. */
+  format?: (sheet: Sheet) => void;
+}
+
+/** What an own sheet held before a rewrite (as read for the command, so it is read once). */
+export interface OwnSheetRead {
+  sheet: Sheet | null;
+  values: unknown[][];
+}
+
+/** Finds an own sheet and reads its values (one read), or nothing. */
+export function readOwnSheet(ss: Spreadsheet, key: string): OwnSheetRead {
+  const sheet = findOwnSheet(ss, key);
+  return { sheet, values: sheet ? (sheet.getDataRange().getValues() as unknown[][]) : [] };
+}
+
+/**
+ * Rewrites an own sheet's values in place inside a caller's transaction, for sheets whose look
+ * does not depend on their content (the history, the sheet by unit): one write over the old and
+ * the new extent, undone by writing the old values back. Made (and formatted once) when absent.
+ * Unlike a swap (stageOwnSheet) nothing is deleted, so several such sheets and one swapped sheet
+ * can change in one transaction, all or nothing. `encode` turns a value into what setValues takes
+ * (text kept text whatever the locale).
+ */
+export function rewriteOwnSheet(
+  ss: Spreadsheet,
+  spec: InPlaceSpec,
+  before: OwnSheetRead,
+  rows: readonly (readonly (string | number | boolean | Date)[])[],
+  encode: (v: unknown) => string | number | boolean | Date,
+  tx: Transaction,
+): Sheet {
+  let sheet = before.sheet;
+  let old = before.values;
+  if (!sheet) {
+    const made = tx.step(
+      () => ss.insertSheet(freeName(ss, spec.name), ss.getNumSheets()),
+      (s) => ss.deleteSheet(s),
+    );
+    spec.format?.(made);
+    made.addDeveloperMetadata(spec.metadataKey, spec.metadataValue);
+    if (spec.hidden) made.hideSheet();
+    sheet = made;
+    old = [];
+  }
+  const height = Math.max(rows.length, old.length, 1);
+  const width = Math.max(1, ...rows.map((r) => r.length), ...old.map((r) => r.length));
+  const grid = (
+    src: readonly (readonly unknown[])[],
+    enc: (v: unknown) => string | number | boolean | Date,
+  ) =>
+    Array.from({ length: height }, (_, r) =>
+      Array.from({ length: width }, (_, c) => {
+        const v = src[r]?.[c];
+        return v === undefined || v === null ? '' : enc(v);
+      }),
+    );
+  const range = sheet.getRange(1, 1, height, width);
+  const next = grid(rows, encode);
+  const back = grid(old, encode);
+  tx.step(
+    () => range.setValues(next),
+    () => range.setValues(back),
+  );
+  return sheet;
+}

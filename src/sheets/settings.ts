@@ -92,6 +92,11 @@ export function storeSettings(settings: Settings): void {
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(SettingsSchema.parse(settings)));
 }
 
+/** True for a well-formed e-mail address: the one check of the add-on (settings, unit list). */
+export function isEmail(text: string): boolean {
+  return email.safeParse(text).success;
+}
+
 /** The addresses that are well-formed e-mail addresses (the others are dropped). */
 export function validEmails(list: readonly string[]): string[] {
   return list.filter((e) => email.safeParse(e).success);

@@ -11,7 +11,13 @@
  */
 import { UserError } from '../core/errors';
 import { serialOf } from '../core/dates';
-import { STATUS_SHEET_NAME, toRows, type StatusReport, type StatusRows } from '../core/status-report';
+import {
+  STATUS_SHEET_NAME,
+  toRows,
+  type StatusChanges,
+  type StatusReport,
+  type StatusRows,
+} from '../core/status-report';
 import { freeName, findOwnSheet } from './own-sheet';
 import { sheetValue } from './cells';
 import { transact } from './transaction';
@@ -29,6 +35,8 @@ export const DEFAULT_SHARE_MESSAGE =
   'Bảng trạng thái thực hiện nhiệm vụ chuyển đổi số của xã. Đường dẫn này giữ nguyên ở các lần cập nhật sau.';
 
 export interface SendOptions {
+  /** The changes since the last check, shown below the table as at home. */
+  changes?: StatusChanges | null;
   emails: string[];
   notify: boolean;
   message: string;
@@ -102,7 +110,7 @@ export function sendStatus(ss: Spreadsheet, report: StatusReport, opts: SendOpti
     let fresh = 1 + Math.floor(Math.random() * 1_000_000_000);
     while (old.includes(fresh)) fresh++;
     const requests = [
-      ...copyRequests(toRows(report), fresh, `${STATUS_SHEET_NAME} (mới)`, opts.timeZone),
+      ...copyRequests(toRows(report, opts.changes), fresh, `${STATUS_SHEET_NAME} (mới)`, opts.timeZone),
       ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
       {
         updateSheetProperties: { properties: { sheetId: fresh, title: STATUS_SHEET_NAME }, fields: 'title' },
@@ -197,9 +205,12 @@ export function copyRequests(
       if (typeof cell === 'string') return text(cell);
       if (typeof cell === 'number') {
         const percent = model.rateColumns.includes(c) && r >= model.firstPivotRow && r <= model.totalRow;
+        const ch = model.changes;
+        const signed = !!ch && ch.signedColumns.includes(c) && r >= ch.firstRow && r <= ch.totalRow;
         return {
           userEnteredValue: { numberValue: cell },
           ...(percent ? { userEnteredFormat: { numberFormat: { type: 'PERCENT', pattern: '0%' } } } : {}),
+          ...(signed ? { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '+0;-0;0' } } } : {}),
         };
       }
       return {
@@ -238,6 +249,65 @@ export function copyRequests(
   const span = (c: number) => ({
     sourceRange: { sources: [range(chart.headerRow, chart.lastRow + 1, c, c + 1)] },
   });
+  const grid = (r0: number, r1: number, c0: number, c1: number): Request => ({
+    updateBorders: {
+      range: range(r0, r1, c0, c1),
+      top: thin,
+      bottom: thin,
+      left: thin,
+      right: thin,
+      innerHorizontal: thin,
+      innerVertical: thin,
+    },
+  });
+  const head = { backgroundColor: { red: 0.851, green: 0.886, blue: 0.953 }, wrapStrategy: 'WRAP' };
+  const ch = model.changes;
+  const changes: Request[] = ch
+    ? [
+        bold(ch.titleRow, ch.titleRow + 1, 0, 1),
+        bold(ch.monthTitleRow, ch.monthTitleRow + 1, 0, 1),
+        bold(ch.headerRow, ch.headerRow + 1, 0, 7, head),
+        bold(ch.monthHeaderRow, ch.monthHeaderRow + 1, 0, 2, head),
+        grid(ch.headerRow, ch.totalRow + 1, 0, 7),
+        grid(ch.monthHeaderRow, ch.lastMonthRow + 1, 0, 2),
+        {
+          addChart: {
+            chart: {
+              spec: {
+                title: ch.chart.title,
+                basicChart: {
+                  chartType: 'COLUMN',
+                  legendPosition: 'NO_LEGEND',
+                  headerCount: 1,
+                  axis: [{ position: 'BOTTOM_AXIS' }, { position: 'LEFT_AXIS' }],
+                  domains: [
+                    {
+                      domain: {
+                        sourceRange: {
+                          sources: [range(ch.chart.headerRow, ch.chart.lastRow + 1, 0, 1)],
+                        },
+                      },
+                    },
+                  ],
+                  series: ch.chart.series.map((s) => ({
+                    series: {
+                      sourceRange: {
+                        sources: [range(ch.chart.headerRow, ch.chart.lastRow + 1, s.column, s.column + 1)],
+                      },
+                    },
+                    targetAxis: 'LEFT_AXIS',
+                    color: hexColor(s.color),
+                  })),
+                },
+              },
+              position: {
+                overlayPosition: { anchorCell: { sheetId, rowIndex: rows.length + 1, columnIndex: 8 } },
+              },
+            },
+          },
+        },
+      ]
+    : [];
   return [
     {
       addSheet: {
@@ -338,6 +408,7 @@ export function copyRequests(
         },
       },
     },
+    ...changes,
   ] as Request[];
 }
 

@@ -9,11 +9,14 @@ import {
   STATUS_REPORT_VERSION,
   toRows,
   type ChartModel,
+  type StatusChanges,
   type StatusReport,
   type StatusRows,
 } from '../core/status-report';
+import { columnLetter } from '../core/text';
 import { dateFormat, sheetValue } from './cells';
-import { findOwnSheet, replaceOwnSheet } from './own-sheet';
+import { findOwnSheet, replaceOwnSheet, stageOwnSheet } from './own-sheet';
+import type { Transaction } from './transaction';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,15 +27,33 @@ export function findStatusSheet(ss: Spreadsheet): Sheet | null {
   return findOwnSheet(ss, STATUS_METADATA_KEY);
 }
 
-export function writeStatusSheet(ss: Spreadsheet, report: StatusReport): Sheet {
-  const layout = toRows(report);
+export function writeStatusSheet(
+  ss: Spreadsheet,
+  report: StatusReport,
+  changes?: StatusChanges | null,
+): Sheet {
+  return replaceOwnSheet(ss, statusSpec(ss, report, changes));
+}
+
+/** The status sheet built inside a caller's transaction; `commit` must be the caller's last step. */
+export function stageStatusSheet(
+  ss: Spreadsheet,
+  report: StatusReport,
+  changes: StatusChanges | null,
+  tx: Transaction,
+): { sheet: Sheet; commit: () => void } {
+  return stageOwnSheet(ss, statusSpec(ss, report, changes), tx);
+}
+
+function statusSpec(ss: Spreadsheet, report: StatusReport, changes?: StatusChanges | null) {
+  const layout = toRows(report, changes);
   const timeZone = ss.getSpreadsheetTimeZone();
-  return replaceOwnSheet(ss, {
+  return {
     metadataKey: STATUS_METADATA_KEY,
     metadataValue: `v${STATUS_REPORT_VERSION}`,
     name: STATUS_SHEET_NAME,
-    fill: (sheet) => fill(sheet, layout, timeZone),
-  });
+    fill: (sheet: Sheet) => fill(sheet, layout, timeZone),
+  };
 }
 
 function fill(sheet: Sheet, model: StatusRows, timeZone: string): void {
@@ -81,6 +102,57 @@ function fill(sheet: Sheet, model: StatusRows, timeZone: string): void {
   sheet.hideRows(model.dataRow + 1);
   sheet.setFrozenRows(model.headerRow + 1);
   insertStackedBars(sheet, model.chart, rows.length + 2, 1);
+  const ch = model.changes;
+  if (ch) {
+    // The changes since the last check: the two titles, the two headers, signed changes, borders.
+    sheet.getRangeList([`A${ch.titleRow + 1}`, `A${ch.monthTitleRow + 1}`]).setFontWeight('bold');
+    sheet
+      .getRangeList([
+        `A${ch.headerRow + 1}:G${ch.headerRow + 1}`,
+        `A${ch.monthHeaderRow + 1}:B${ch.monthHeaderRow + 1}`,
+      ])
+      .setFontWeight('bold')
+      .setBackground('#D9E2F3')
+      .setWrap(true)
+      .setHorizontalAlignment('center');
+    sheet
+      .getRangeList([
+        `A${ch.headerRow + 1}:G${ch.totalRow + 1}`,
+        `A${ch.monthHeaderRow + 1}:B${ch.lastMonthRow + 1}`,
+      ])
+      .setBorder(true, true, true, true, true, true);
+    sheet
+      .getRangeList(ch.signedColumns.map((c) => rangeA1(ch.firstRow, c, ch.totalRow, c)))
+      .setNumberFormat('+0;-0;0');
+    insertColumns(sheet, ch.chart, rows.length + 2, 9);
+  }
+}
+
+function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
+  return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c1)}${r1 + 1}`;
+}
+
+/** A column chart of one series (overdue tasks by month). */
+export function insertColumns(sheet: Sheet, chart: ChartModel, row: number, column: number): void {
+  const span = chart.lastRow - chart.headerRow + 1;
+  let builder = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(chart.headerRow + 1, chart.labelColumn + 1, span, 1));
+  for (const s of chart.series)
+    builder = builder.addRange(sheet.getRange(chart.headerRow + 1, s.column + 1, span, 1));
+  sheet.insertChart(
+    builder
+      .setNumHeaders(1)
+      .setOption('title', chart.title)
+      .setOption(
+        'colors',
+        chart.series.map((s) => s.color),
+      )
+      .setOption('legend', { position: 'none' })
+      .setPosition(row, column, 0, 0)
+      .build(),
+  );
 }
 
 /** The chart of a layout, drawn with SpreadsheetApp (the same classes and colours everywhere). */

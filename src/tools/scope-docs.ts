@@ -30,14 +30,14 @@ export const SCOPE_DOCS: Record<Scope, ScopeDoc> = {
     commands: 'mọi lệnh',
     why:
       'Đọc bảng phân công trong bảng tính đang mở; tô màu và nối ghi chú lý do vào ô; ghi các trang riêng của tiện ích ' +
-      '(Trạng thái theo trụ cột, Nhật ký gửi, Danh sách xã, Tổng hợp, bảng mẫu); lưu Cài đặt trong chính bảng tính. ' +
-      'Chỉ bảng tính đang mở, không bảng tính nào khác.',
+      '(Trạng thái theo trụ cột, Theo đơn vị, Đơn vị, Nhật ký gửi, Nhật ký nhắc việc, Danh sách xã, Tổng hợp, bảng mẫu, ' +
+      'trang ẩn Lịch sử kiểm tra); lưu Cài đặt trong chính bảng tính. Chỉ bảng tính đang mở, không bảng tính nào khác.',
   },
   [SCOPES.ui]: {
-    commands: 'Kiểm tra, Cài đặt, Hướng dẫn, Gửi, Tổng hợp',
+    commands: 'Kiểm tra, Cài đặt, Hướng dẫn, Gửi, Nhắc việc, Tổng hợp',
     why:
-      'Hiện khung bên phải (danh sách phát hiện) và các hộp thoại (Cài đặt, Hướng dẫn, kết quả gửi, tổng hợp) ' +
-      'bên trong Google Trang tính.',
+      'Hiện khung bên phải (danh sách phát hiện) và các hộp thoại (Cài đặt, Hướng dẫn, kết quả gửi, nhắc việc, ' +
+      'tổng hợp) bên trong Google Trang tính.',
   },
   [SCOPES.driveFile]: {
     commands: 'Gửi bảng trạng thái cho thành phố (xã)',
@@ -52,10 +52,10 @@ export const SCOPE_DOCS: Record<Scope, ScopeDoc> = {
       'xem mọi bảng tính mà tài khoản xem được; tiện ích chỉ đọc các bảng có đường dẫn ghi ở trang “Danh sách xã”.',
   },
   [SCOPES.sendMail]: {
-    commands: 'nhắc việc các đơn vị qua thư',
+    commands: 'Gửi nhắc việc cho các đơn vị…',
     why:
-      'Gửi thư nhắc việc từ hộp thư của chính cán bộ tới các địa chỉ đơn vị do cán bộ nhập, khi cán bộ chạy lệnh ' +
-      'nhắc việc. Không đọc hộp thư.',
+      'Gửi thư nhắc việc từ tài khoản của chính cán bộ tới địa chỉ các đơn vị do cán bộ ghi ở trang “Đơn vị”, ' +
+      'chỉ khi cán bộ bấm “Gửi” sau khi xem trước; mỗi thư được ghi ở trang “Nhật ký nhắc việc”. Không đọc hộp thư.',
   },
 };
 

@@ -18,17 +18,22 @@ import {
   ruleExpression,
   userNote,
 } from '../core/flags';
+import type { Snapshot } from '../core/history';
+import type { ReminderContext, UnitReminder } from '../core/reminders';
 import {
   DATA_TAG,
   STATUS_SHEET_NAME,
   toRows,
+  type StatusChanges,
   type StatusReport,
   type StatusRows,
 } from '../core/status-report';
+import type { UnitSheetRows } from '../core/unit-sheet';
 import { columnIndex } from '../core/text';
 import type { SheetInput } from '../core/grid';
 import { UserError } from '../core/errors';
-import { addCharts } from './charts';
+import { addCharts, type SheetChart } from './charts';
+import { putHistorySheet, putReminderSheets, putUnitSheet } from './follow-up';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -147,16 +152,17 @@ export function isStatusSheet(ws: ExcelJS.Worksheet): boolean {
   return found;
 }
 
-/** Adds (or replaces, in place) the status sheet of a report. */
+/** Adds (or replaces, in place) the status sheet of a report, with the changes since the last check when known. */
 export function putStatusSheet(
   wb: ExcelJS.Workbook,
   report: StatusReport,
   result: CheckResult,
+  changes?: StatusChanges | null,
 ): ExcelJS.Worksheet {
   const { name, replace } = statusSheetName(wb);
   if (replace) wb.removeWorksheet(replace.id);
   const ws = wb.addWorksheet(name);
-  renderStatusSheet(ws, toRows(report), result);
+  renderStatusSheet(ws, toRows(report, changes), result);
   return ws;
 }
 
@@ -218,6 +224,7 @@ export function renderStatusSheet(ws: ExcelJS.Worksheet, model: StatusRows, resu
   ws.getCell(model.legendRow + 1, 1).font = { italic: true };
   ws.getRow(model.legendRow + 1).height = 64;
   ws.getRow(model.dataRow + 1).hidden = true;
+  if (model.changes) renderChanges(ws, model);
   // Colour legend of the task sheet's flags, and the problems of the table as a whole.
   let r = model.rows.length + 2;
   ws.getCell(r, 1).value = 'Chú thích màu trên bảng phân công (di chuột vào ô để xem lý do):';
@@ -247,6 +254,50 @@ export function renderStatusSheet(ws: ExcelJS.Worksheet, model: StatusRows, resu
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
 }
 
+/** The changes since the last check, below the data row: per pillar, then overdue by month. */
+function renderChanges(ws: ExcelJS.Worksheet, model: StatusRows): void {
+  const ch = model.changes;
+  if (!ch) return;
+  const head = (row: number, columns: number) => {
+    const r = ws.getRow(row + 1);
+    r.height = 45;
+    for (let c = 1; c <= columns; c++) {
+      const cell = r.getCell(c);
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
+      cell.border = BORDER;
+    }
+  };
+  const columns = 7;
+  for (const t of [ch.titleRow, ch.monthTitleRow]) {
+    ws.mergeCells(t + 1, 1, t + 1, model.width);
+    ws.getCell(t + 1, 1).font = { bold: true, size: 12 };
+  }
+  head(ch.headerRow, columns);
+  for (let r = ch.firstRow; r <= ch.totalRow; r++) {
+    for (let c = 1; c <= columns; c++) ws.getCell(r + 1, c).border = BORDER;
+    for (const c of ch.signedColumns) {
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.numFmt = '+0;-0;0';
+      if (c === ch.signedColumns[0] && typeof cell.value === 'number' && cell.value > 0)
+        cell.font = { bold: true, color: { argb: 'FFB3261E' } };
+    }
+    ws.getCell(r + 1, 1).alignment = { wrapText: true, vertical: 'middle' };
+    const name = String(ws.getCell(r + 1, 1).value ?? '');
+    const lines = Math.ceil(name.length / ((model.widths[0] ?? 36) - 2));
+    if (lines > 1) ws.getRow(r + 1).height = 15 * lines;
+  }
+  const total = ws.getRow(ch.totalRow + 1);
+  total.font = { bold: true };
+  for (let c = 1; c <= columns; c++)
+    total.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  head(ch.monthHeaderRow, 2);
+  ws.getRow(ch.monthHeaderRow + 1).height = 30;
+  for (let r = ch.monthHeaderRow + 1; r <= ch.lastMonthRow; r++)
+    for (let c = 1; c <= 2; c++) ws.getCell(r + 1, c).border = BORDER;
+}
+
 /** Fails with a clear message when the workbook has no such sheet (it was read a moment ago). */
 export function worksheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
@@ -254,21 +305,50 @@ export function worksheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Workshe
   return ws;
 }
 
-/** The checked copy's bytes: flags on the checked sheet, the status sheet and its chart added. */
+/** What the follow-up adds to a checked copy: the changes, the sheet by unit, the reminders, the history. */
+export interface FollowUpSheets {
+  changes: StatusChanges | null;
+  units: UnitSheetRows;
+  reminders: readonly UnitReminder[];
+  reminderContext: ReminderContext;
+  snapshots: readonly Snapshot[];
+}
+
+/**
+ * The checked copy's bytes: flags on the checked sheet, the status sheet and its chart added;
+ * with `follow`, also the changes since the last check and their monthly chart, "Theo đơn vị",
+ * one reminder sheet per unit and the hidden history.
+ */
 export async function checkedWorkbookBytes(
   wb: ExcelJS.Workbook,
   sheetName: string,
   result: CheckResult,
   report: StatusReport,
+  follow?: FollowUpSheets,
 ): Promise<Uint8Array> {
   drawFlags(worksheetOf(wb, sheetName), result);
-  const status = putStatusSheet(wb, report, result);
+  const status = putStatusSheet(wb, report, result, follow?.changes);
+  if (follow) {
+    putUnitSheet(wb, follow.units);
+    putReminderSheets(wb, follow.reminders, follow.reminderContext);
+    putHistorySheet(wb, follow.snapshots);
+  }
   const buffer = await wb.xlsx.writeBuffer();
-  const chart = {
-    sheet: status.name,
-    chart: toRows(report).chart,
-    at: { row: status.rowCount + 1, column: 0 },
-    size: { columns: 9, rows: 28 },
-  };
-  return addCharts(new Uint8Array(buffer as ArrayBuffer), [chart]);
+  const model = toRows(report, follow?.changes);
+  const charts: SheetChart[] = [
+    {
+      sheet: status.name,
+      chart: model.chart,
+      at: { row: status.rowCount + 1, column: 0 },
+      size: { columns: 9, rows: 28 },
+    },
+  ];
+  if (model.changes)
+    charts.push({
+      sheet: status.name,
+      chart: model.changes.chart,
+      at: { row: status.rowCount + 30, column: 0 },
+      size: { columns: 6, rows: 16 },
+    });
+  return addCharts(new Uint8Array(buffer as ArrayBuffer), charts);
 }

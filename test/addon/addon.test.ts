@@ -31,6 +31,8 @@ describe('onOpen', () => {
       'Kiểm tra bảng phân công→checkTaskSheet',
       'Cập nhật bảng trạng thái→updateStatusSheet',
       'Gửi bảng trạng thái cho thành phố→sendToCity',
+      'Lập danh sách đơn vị→createUnitList',
+      'Gửi nhắc việc cho các đơn vị…→remindUnits',
       '---',
       'Thêm cột chuẩn còn thiếu→addMissingColumns',
       'Tạo bảng mẫu→createTemplate',
@@ -50,7 +52,7 @@ describe('onOpen', () => {
     }
     world.menu = [];
     addon.onInstall({});
-    expect(world.menu).toHaveLength(13);
+    expect(world.menu).toHaveLength(15);
   });
 });
 
@@ -203,17 +205,27 @@ describe('Cập nhật bảng trạng thái', () => {
     addon.updateStatusSheet();
     addon.updateStatusSheet();
     expect(mine.values).toEqual([['Bảng của tôi']]);
-    const own = world.sheets.filter((s) => s.metadata.length > 0);
+    const own = world.sheets.filter((s) => s.metadata.some((m) => m.key === 'keHoachCds.statusSheet'));
     expect(own.map((s) => s.name)).toEqual(['Trạng thái theo trụ cột (Kế hoạch CĐS)']);
-    expect(world.sheets).toHaveLength(3);
+    // Beside it, the sheet by unit and the hidden history, once each.
+    expect(world.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Phụ lục', false],
+      ['Trạng thái theo trụ cột', false],
+      ['Theo đơn vị', false],
+      ['Lịch sử kiểm tra', true],
+      ['Trạng thái theo trụ cột (Kế hoạch CĐS)', false],
+    ]);
     // Re-running keeps the sheet's place among the tabs.
-    world.sheets = [world.sheets[0] as FakeSheet, world.sheets[2] as FakeSheet, world.sheets[1] as FakeSheet];
+    const [first, ...rest] = world.sheets as [FakeSheet, ...FakeSheet[]];
+    world.sheets = [first, rest[3] as FakeSheet, ...rest.slice(0, 3)];
     world.active = tasks;
     addon.updateStatusSheet();
     expect(world.sheets.map((s) => s.name)).toEqual([
       'Phụ lục',
       'Trạng thái theo trụ cột (Kế hoạch CĐS)',
       'Trạng thái theo trụ cột',
+      'Theo đơn vị',
+      'Lịch sử kiểm tra',
     ]);
   });
 
@@ -430,7 +442,9 @@ describe('every menu command on every whole seed fixture', () => {
     expect(world.toasts.at(-1)).toContain(`${f.expected.tasks.length} nhiệm vụ`);
     addon.checkTaskSheet();
     addon.updateStatusSheet();
-    const st = world.sheets.find((s) => s.metadata.length > 0) as FakeSheet;
+    const st = world.sheets.find((s) =>
+      s.metadata.some((m) => m.key === 'keHoachCds.statusSheet'),
+    ) as FakeSheet;
     expect(st.values.find((r) => r[0] === 'Tổng cộng')?.[1]).toBe(f.expected.tasks.length);
     world.active = sheet;
     addon.clearFlags();

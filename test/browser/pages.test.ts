@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { ensureBuilt, DIST } from '../helpers/addon';
 import { jsonForScript } from '../../src/sheets/ui';
 import { sidebarData, type SidebarData } from '../../src/sheets/commands';
+import type { RemindPreview } from '../../src/sheets/follow';
 import { checkSheet } from '../../src/core/check';
 import { samplePlan } from '../../src/tools/sample';
 
@@ -104,6 +105,65 @@ const sidebar: SidebarData = {
   ],
 };
 
+const REMIND: RemindPreview = {
+  today: '2026-12-20',
+  commune: 'An Bình',
+  quota: 3,
+  recipients: 3,
+  listSheet: 'Đơn vị',
+  notes: [`Địa chỉ “${HOSTILE}” ở dòng 5 của trang “Đơn vị” không hợp lệ: bỏ qua.`],
+  units: [
+    {
+      key: 'phong kinh te',
+      unit: 'Phòng Kinh tế',
+      emails: ['kt@anbinh.gov.vn', 'ld@anbinh.gov.vn'],
+      overdue: 1,
+      dueSoon: 0,
+      tasks: [
+        {
+          stt: '3',
+          task: `Sàn thương mại điện tử ${HOSTILE}`,
+          pillar: 'Kinh tế số',
+          deadline: '31/10/2026',
+          situation: 'quá hạn 50 ngày',
+          overdue: true,
+        },
+      ],
+      status: 'ready',
+      sentAt: null,
+    },
+    {
+      key: 'phong van hoa xa hoi',
+      unit: `Phòng Văn hóa ${SCRIPT_BREAK}`,
+      emails: ['vhxh@anbinh.gov.vn'],
+      overdue: 0,
+      dueSoon: 1,
+      tasks: [
+        {
+          stt: '2',
+          task: 'Tập huấn',
+          pillar: 'Nhận thức số',
+          deadline: '25/12/2026',
+          situation: 'còn 5 ngày',
+          overdue: false,
+        },
+      ],
+      status: 'sent-today',
+      sentAt: '09:30',
+    },
+    {
+      key: 'cong an xa',
+      unit: 'Công an xã',
+      emails: [],
+      overdue: 0,
+      dueSoon: 1,
+      tasks: [],
+      status: 'no-address',
+      sentAt: null,
+    },
+  ],
+};
+
 describeInBrowser('HTML pages in Chromium', () => {
   beforeAll(async () => {
     await ensureBuilt();
@@ -133,6 +193,7 @@ describeInBrowser('HTML pages in Chromium', () => {
         failed: [{ email: HOSTILE, reason: 'Sharing outside the domain is not allowed' }],
       }),
     );
+    pages.set('/remind', page('Remind', REMIND));
     pages.set(
       '/sidebar-sample',
       page(
@@ -250,6 +311,69 @@ describeInBrowser('HTML pages in Chromium', () => {
       });
       await p.click('#save');
       await p.waitForFunction(() => (globalThis as unknown as { __closed?: boolean }).__closed === true);
+      await p.close();
+    }, 30_000);
+  });
+
+  describe('reminder dialog', () => {
+    it('previews units and tasks literally, keeps a unit sent today unticked until “gửi lại”, and sends the choice', async () => {
+      const p = await browser.newPage({ viewport: { width: 680, height: 600 } });
+      await p.goto(`${base}/remind`);
+      await expect(p.textContent('#intro')).resolves.toContain(
+        '3 đơn vị có nhiệm vụ quá hạn hoặc sắp đến hạn',
+      );
+      await expect(p.locator('#notes li').allTextContents()).resolves.toEqual(REMIND.notes);
+      const boxes = p.locator('.unit > .head input');
+      await expect(
+        boxes.evaluateAll((b) =>
+          b.map((x) => [(x as HTMLInputElement).checked, (x as HTMLInputElement).disabled]),
+        ),
+      ).resolves.toEqual([
+        [true, false],
+        [false, false],
+        [false, true],
+      ]);
+      await expect(p.locator('.unit').nth(1).textContent()).resolves.toContain(SCRIPT_BREAK);
+      await expect(p.locator('.unit').nth(2).textContent()).resolves.toContain('chưa có địa chỉ');
+      await expect(p.textContent('#quota')).resolves.toBe(
+        'Đã chọn 1 đơn vị, 2 người nhận. Hạn mức gửi thư của Google hôm nay còn 3 người nhận.',
+      );
+      // "Gửi lại" ticks the unit; the quota line follows.
+      await p.locator('.unit').nth(1).locator('label.problem input').check();
+      await expect(p.textContent('#quota')).resolves.toBe(
+        'Đã chọn 2 đơn vị, 3 người nhận. Hạn mức gửi thư của Google hôm nay còn 3 người nhận.',
+      );
+      await p.locator('.unit').nth(0).locator('details summary').click();
+      await expect(p.locator('.unit').nth(0).locator('td').nth(1).textContent()).resolves.toContain(HOSTILE);
+      const dir = join(__dirname, '..', '..', 'out');
+      mkdirSync(dir, { recursive: true });
+      await p.screenshot({ path: join(dir, 'remind.png') });
+      await expect(p.locator('img').count()).resolves.toBe(0);
+      await expect(
+        p.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+      ).resolves.toBeUndefined();
+      await p.evaluate(() => {
+        (globalThis as unknown as { __result: unknown }).__result = {
+          ok: true,
+          value: {
+            sent: 2,
+            message: 'Đã gửi thư nhắc việc cho 2 đơn vị.',
+            outcomes: [
+              { unit: 'Phòng Kinh tế', emails: [], outcome: 'sent', detail: 'đã gửi tới kt@anbinh.gov.vn' },
+            ],
+          },
+        };
+      });
+      await p.click('#send');
+      await p.waitForFunction(() => document.getElementById('result')?.textContent?.startsWith('Đã gửi'));
+      const calls = await p.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
+      expect(calls).toEqual([
+        ['remindSend', { keys: ['phong kinh te', 'phong van hoa xa hoi'], resend: ['phong van hoa xa hoi'] }],
+      ]);
+      await expect(p.locator('#outcomes li').allTextContents()).resolves.toEqual([
+        'Phòng Kinh tế: đã gửi tới kt@anbinh.gov.vn',
+      ]);
+      await expect(p.isHidden('#send')).resolves.toBe(true);
       await p.close();
     }, 30_000);
   });

@@ -722,7 +722,7 @@ export class FakeWorld {
         newConditionalFormatRule: conditionalRule,
         newDataValidation: validation,
       }),
-      Charts: { ChartType: { BAR: 'BAR' } },
+      Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' } },
       Sheets: sheetsService(world),
       Drive: driveService(world),
       DriveApp: counted(log, 'DriveApp', {

@@ -97,19 +97,20 @@ describe('scopes in the publishing documents', () => {
     }
   });
 
-  it('every generated block is what src/tools/scope-docs.ts writes today, and a new scope makes it stale', () => {
+  it('every generated block is what src/tools/scope-docs.ts writes today, and a changed scope list makes it stale', () => {
     const files = TARGETS.map((t) => t.file);
-    // Today's manifest, then the manifest with reminders by e-mail added.
-    const more = [...manifest, SCOPES.sendMail];
+    // Today's manifest, then the manifest without reminders by e-mail.
+    const fewer = manifest.filter((s) => s !== SCOPES.sendMail);
+    expect(fewer).toHaveLength(manifest.length - 1);
     const out = prettier([
       ...files.map((file) => ({ file, text: withBlock(file, manifest) })),
-      ...files.map((file) => ({ file, text: withBlock(file, more) })),
+      ...files.map((file) => ({ file, text: withBlock(file, fewer) })),
     ]);
     files.forEach((file, i) => {
       expect(out[i]).toBe(read(file));
       const next = out[files.length + i] as string;
       expect(next).not.toBe(read(file));
-      expect(sorted(scopesIn(next))).toEqual(sorted(more));
+      expect(sorted(scopesIn(blockOf(next)))).toEqual(sorted(fewer));
     });
   });
 
