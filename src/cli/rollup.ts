@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UserError, isUserError } from '../core/errors';
-import { DEFAULT_STALE_DAYS, rollup, type Rollup, type RollupEntry } from '../core/rollup';
+import { DEFAULT_STALE_DAYS, MAX_STALE_DAYS, rollup, type Rollup, type RollupEntry } from '../core/rollup';
 import { ROLLUP_SHEET_NAME, rollupLayout } from '../core/rollup-sheet';
 import { DATA_TAG, STATUS_SHEET_NAME, fromRows } from '../core/status-report';
 import { dayInZone, isIsoDay } from '../core/dates';
@@ -37,7 +37,7 @@ hợp lệ, quá cũ hoặc ghi ngày trong tương lai không được tính.
   TỆP|THƯ-MỤC…             các tệp .xlsx, một thư mục (mọi tệp .xlsx trong đó) hoặc mẫu như *.xlsx
   --out TỆP.xlsx           tệp tổng hợp sẽ ghi (bắt buộc; không ghi khi không đọc được xã nào)
   --today YYYY-MM-DD       ngày tổng hợp (mặc định: hôm nay)
-  --stale-days N           số liệu cũ hơn N ngày không tính, 0 đến 365 (mặc định ${DEFAULT_STALE_DAYS})
+  --stale-days N           số liệu cũ hơn N ngày không tính, 0 đến ${MAX_STALE_DAYS} (mặc định ${DEFAULT_STALE_DAYS})
   --danh-sach TỆP.csv      danh sách các xã phải gửi (cột đầu là tên xã): xã chưa gửi được liệt kê
 
 Ví dụ:
@@ -74,7 +74,7 @@ export async function rollupCommand(argv: string[], io: CliIo): Promise<number> 
     options['stale-days'] as string | undefined,
     'stale-days',
     0,
-    365,
+    MAX_STALE_DAYS,
     DEFAULT_STALE_DAYS,
   );
   if (positionals.length === 0)

@@ -15,6 +15,8 @@ import { communeKey } from './title';
 
 /** The default age beyond which a status sheet is too old to count. */
 export const DEFAULT_STALE_DAYS = 45;
+/** The largest age limit either face accepts (`--stale-days`, the add-on's settings). */
+export const MAX_STALE_DAYS = 365;
 /** A report dated this many days ahead of the city's today is not believed (time zones, clocks). */
 const FUTURE_SLACK_DAYS = 1;
 

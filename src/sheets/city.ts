@@ -11,7 +11,7 @@
  */
 import { dayInZone } from '../core/dates';
 import { UserError } from '../core/errors';
-import { DEFAULT_STALE_DAYS, rollup, type RollupEntry } from '../core/rollup';
+import { rollup, type RollupEntry } from '../core/rollup';
 import {
   COMMUNE_LIST_HEADER,
   COMMUNE_LIST_SHEET_NAME,
@@ -23,6 +23,7 @@ import { columnLetter } from '../core/text';
 import { sheetValue } from './cells';
 import { timeZoneOf } from './commands';
 import { findOwnSheet, replaceOwnSheet, stageOwnSheet, type OwnSheetSpec } from './own-sheet';
+import { loadSettings } from './settings';
 import { NEEDS, ensureScopes } from './scopes';
 import { insertStackedBars } from './status-sheet';
 import { transact } from './transaction';
@@ -316,7 +317,7 @@ export function rollupFinish(runId: string): FinishResult {
       }
       return { name: String(r[1] ?? ''), source: String(r[2] ?? ''), outcome };
     });
-    const result = rollup(entries, { today: String(head[2]), staleDays: DEFAULT_STALE_DAYS });
+    const result = rollup(entries, { today: String(head[2]), staleDays: loadSettings().staleDays });
     // One transaction: "Tổng hợp" swapped in and the run marked finished, or neither.
     transact((tx) => {
       const staged = stageOwnSheet(ss, rollupSheetSpec(ss, result), tx);

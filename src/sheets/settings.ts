@@ -1,5 +1,6 @@
 /** The add-on's settings, kept in document properties and validated with zod at both ends. */
 import * as z from 'zod/mini';
+import { DEFAULT_STALE_DAYS, MAX_STALE_DAYS } from '../core/rollup';
 import { DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from '../core/timeliness';
 import { DEFAULT_SHARE_MESSAGE } from './share';
 
@@ -7,6 +8,7 @@ import { DEFAULT_SHARE_MESSAGE } from './share';
 const email = z.email({ error: 'Địa chỉ thư không hợp lệ.' });
 const YEAR = 'Năm kế hoạch phải là số từ 2000 đến 2100.';
 const DAYS = `Số ngày “sắp đến hạn” phải là số từ 0 đến ${MAX_DUE_SOON_DAYS}.`;
+const STALE = `Số ngày số liệu còn được tính phải là số từ 0 đến ${MAX_STALE_DAYS}.`;
 
 export const SettingsSchema = z.object({
   commune: z
@@ -18,6 +20,10 @@ export const SettingsSchema = z.object({
   dueSoonDays: z
     .number({ error: DAYS })
     .check(z.int({ error: DAYS }), z.minimum(0, DAYS), z.maximum(MAX_DUE_SOON_DAYS, DAYS)),
+  /** (City) a commune's status older than this many days is not counted in the roll-up. */
+  staleDays: z
+    .number({ error: STALE })
+    .check(z.int({ error: STALE }), z.minimum(0, STALE), z.maximum(MAX_STALE_DAYS, STALE)),
   cityEmails: z.array(email).check(z.maxLength(50, 'Tối đa 50 địa chỉ thư.')),
   /** Whether Google e-mails the city's addresses when the status is first shared with them. */
   notifyCity: z.boolean(),
@@ -30,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   commune: '',
   planYear: null,
   dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+  staleDays: DEFAULT_STALE_DAYS,
   cityEmails: [],
   notifyCity: true,
   cityMessage: DEFAULT_SHARE_MESSAGE,
@@ -42,6 +49,8 @@ export interface SettingsForm {
   commune: string;
   planYear: string;
   dueSoonDays: string;
+  /** Absent in forms of earlier versions: the default. */
+  staleDays?: string;
   cityEmails: string;
   notifyCity?: boolean | string;
   cityMessage?: string;
@@ -59,10 +68,12 @@ export function parseSettingsForm(
   const errors: string[] = bad.map((e) => `Địa chỉ thư “${e}” không hợp lệ.`);
   const year = String(form.planYear ?? '').trim();
   const days = String(form.dueSoonDays ?? '').trim();
+  const stale = String(form.staleDays ?? '').trim();
   const candidate = {
     commune: String(form.commune ?? ''),
     planYear: year === '' ? null : /^\d+$/.test(year) ? Number(year) : Number.NaN,
     dueSoonDays: days === '' ? DEFAULT_SETTINGS.dueSoonDays : /^\d+$/.test(days) ? Number(days) : Number.NaN,
+    staleDays: stale === '' ? DEFAULT_SETTINGS.staleDays : /^\d+$/.test(stale) ? Number(stale) : Number.NaN,
     cityEmails: emails.filter((e) => !bad.includes(e)),
     notifyCity:
       form.notifyCity === undefined

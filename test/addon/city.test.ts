@@ -594,6 +594,46 @@ describe('Tổng hợp các xã', () => {
     expect(c.city.shown).toEqual([]);
   });
 
+  it('the age limit is the city’s setting: a report 60 days old is refused by default and counted at 90', async () => {
+    const old = (drive: FakeDrive, city: string, i: number) => {
+      const b = communeBook(drive, city, 'Xã số 2', i, (r) => {
+        r.asOf = '2026-10-21';
+      });
+      return { link: `https://docs.google.com/spreadsheets/d/${b.id}/edit` };
+    };
+    const roll = async (staleDays?: string) => {
+      const c = cityOf(3, (i, drive, city) => (i === 1 ? old(drive, city, i) : undefined));
+      if (staleDays !== undefined) {
+        const saved = c.addon.saveSettings({
+          commune: '',
+          planYear: '',
+          dueSoonDays: '',
+          staleDays,
+          cityEmails: '',
+        });
+        expect(saved).toEqual({ ok: true, errors: [] });
+      }
+      const d = dialog(c);
+      const { result } = await d.sim.drive(() => d.run());
+      const v = (c.city.sheet('Tổng hợp') as FakeSheet).values;
+      return { result, text: v.map((r) => r.join(' ')).join('\n') };
+    };
+    const byDefault = await roll();
+    expect(byDefault.result).toEqual({ kind: 'finished', communes: 2, failures: 1 });
+    expect(byDefault.text).toContain('số liệu quá cũ: tính đến 21/10/2026 (60 ngày trước)');
+    expect(byDefault.text).toContain('Số liệu cũ hơn 45 ngày không được tính.');
+    const wider = await roll('90');
+    expect(wider.result).toEqual({ kind: 'finished', communes: 3, failures: 0 });
+    expect(wider.text).toContain('Số liệu cũ hơn 90 ngày không được tính.');
+  });
+
+  it('an age limit outside 0–365 is refused in the settings with the range', () => {
+    const c = cityOf(1);
+    expect(
+      c.addon.saveSettings({ commune: '', planYear: '', dueSoonDays: '', staleDays: '400', cityEmails: '' }),
+    ).toEqual({ ok: false, errors: ['Số ngày số liệu còn được tính phải là số từ 0 đến 365.'] });
+  });
+
   it('reads what a commune sends (round trip through the add-on’s own send)', async () => {
     const drive = new FakeDrive();
     const { world, addon } = commune([CITY], 'vi_VN', drive);

@@ -170,7 +170,7 @@ describeInBrowser('HTML pages in Chromium', () => {
     pages.set('/sidebar', page('Sidebar', sidebar));
     pages.set(
       '/settings',
-      page('Settings', { commune: HOSTILE, planYear: 2026, dueSoonDays: 14, cityEmails: '' }),
+      page('Settings', { commune: HOSTILE, planYear: 2026, dueSoonDays: 14, staleDays: 60, cityEmails: '' }),
     );
     pages.set('/help', page('Help', {}));
     pages.set('/rollup', page('Rollup', { communes: 3, run: null, now: 0, idleMs: 600000 }));
@@ -276,6 +276,7 @@ describeInBrowser('HTML pages in Chromium', () => {
       await p.goto(`${base}/settings`);
       await expect(p.inputValue('#commune')).resolves.toBe(HOSTILE);
       await expect(p.inputValue('#planYear')).resolves.toBe('2026');
+      await expect(p.inputValue('#staleDays')).resolves.toBe('60');
       await p.evaluate(() => {
         (globalThis as unknown as { __result: unknown }).__result = {
           ok: false,
@@ -297,6 +298,7 @@ describeInBrowser('HTML pages in Chromium', () => {
             commune: 'Đại Hải',
             planYear: '2026',
             dueSoonDays: '14',
+            staleDays: '60',
             cityEmails: 'abc',
             notifyCity: true,
             cityMessage: '',
