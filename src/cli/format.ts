@@ -8,7 +8,15 @@ import type { CheckResult } from '../core/check';
 import { viDay } from '../core/dates';
 import type { FindingCode, Severity } from '../core/findings';
 import { standardHeader } from '../core/findings';
-import { CODE_LABELS, COUNT_LABELS, SEVERITY_LABELS, WORDS, type CountKey } from '../core/labels';
+import {
+  CODE_LABELS,
+  FOLLOW_WORDS,
+  COUNT_LABELS,
+  OLDEST_OVERDUE_LABEL,
+  SEVERITY_LABELS,
+  WORDS,
+  type CountKey,
+} from '../core/labels';
 import { columnLetter } from '../core/text';
 import type { ColumnKey } from '../core/vocabulary';
 
@@ -170,14 +178,14 @@ export function formatSummary(result: CheckResult, file: string, color: boolean)
     out.push(
       ...table(
         [
-          'Đơn vị',
+          FOLLOW_WORDS.unit,
           COUNT_LABELS.total.short,
           COUNT_LABELS.done.short,
           COUNT_LABELS.onTrack.short,
           COUNT_LABELS.overdue.short,
           COUNT_LABELS.dueSoon.short,
           COUNT_LABELS.noDeadline.short,
-          'Trễ lâu nhất (ngày)',
+          OLDEST_OVERDUE_LABEL.short,
         ],
         unitRows,
         unitWidth,
