@@ -15,7 +15,7 @@ import {
 } from '../core/status-report';
 import { columnLetter } from '../core/text';
 import { dateFormat, sheetValue } from './cells';
-import { findOwnSheet, replaceOwnSheet, stageOwnSheet } from './own-sheet';
+import { findOwnSheet, stageOwnSheet } from './own-sheet';
 import type { Transaction } from './transaction';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,14 +25,6 @@ export const STATUS_METADATA_KEY = 'keHoachCds.statusSheet';
 
 export function findStatusSheet(ss: Spreadsheet): Sheet | null {
   return findOwnSheet(ss, STATUS_METADATA_KEY);
-}
-
-export function writeStatusSheet(
-  ss: Spreadsheet,
-  report: StatusReport,
-  changes?: StatusChanges | null,
-): Sheet {
-  return replaceOwnSheet(ss, statusSpec(ss, report, changes));
 }
 
 /** The status sheet built inside a caller's transaction; `commit` must be the caller's last step. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ReportSchema, type Report } from '../../src/core/report-schema';
-import { STATUS_SHEET_NAME } from '../../src/core/status-sheet';
+import { STATUS_SHEET_NAME } from '../../src/core/status-report';
 import { cli, tempDir } from '../helpers/cli';
 
 const dir = tempDir();
