@@ -1,18 +1,17 @@
 /** `ke-hoach-cds check TỆP`: one task sheet checked, the summary (or JSON) printed, a checked copy written. */
 import { checkSheet } from '../core/check';
+import { pickSheet } from '../core/book';
 import { dayInZone, isIsoDay } from '../core/dates';
 import { UserError } from '../core/errors';
-import type { SheetInput } from '../core/grid';
-import { DEFAULT_TIME_ZONE, hasTaskHeader } from '../core/plan';
+import { DEFAULT_TIME_ZONE } from '../core/plan';
 import { toReport } from '../core/report';
-import { statusReportOf } from '../core/status-report';
 import { DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from '../core/timeliness';
-import { communeFromTitle, planNameFromTitle } from '../core/title';
+import { checkedReport } from '../workbook/checked';
 import { intOption, parseOptions, type OptionSpec } from './args';
 import { formatSummary, safeLine } from './format';
 import type { CliIo } from './main';
-import { loadFile, type LoadedBook } from './read';
-import { csvWorkbook, writeChecked } from './write';
+import { loadFile } from './read';
+import { writeChecked } from './write';
 
 export const CHECK_OPTIONS: Record<string, OptionSpec> = {
   sheet: { type: 'string', value: 'TÊN', example: '"Phụ lục"' },
@@ -103,19 +102,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   });
 
   if (out !== undefined) {
-    const report = statusReportOf(result, {
-      commune: settings.commune ?? communeFromTitle(result.plan.title),
-      planName: planNameFromTitle(result.plan.title),
-    });
-    const wb = book.workbook ? await book.workbook() : await csvWorkbook([sheet], result.plan.headerRow);
-    await writeChecked(
-      wb,
-      book.workbook ? sheet.name : (wb.worksheets[0]?.name ?? sheet.name),
-      result,
-      report,
-      file,
-      out,
-    );
+    const report = checkedReport(result, settings.commune);
+    const wb = book.workbook ? await book.workbook() : null;
+    await writeChecked(wb, sheet, result, report, file, out);
   }
 
   if (options.json) io.stdout(`${JSON.stringify(toReport(result))}\n`);
@@ -124,33 +113,4 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     if (out !== undefined) io.stdout(`\nĐã ghi bản đã đánh dấu: ${safeLine(out)}\n`);
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
-}
-
-function pickSheet(book: LoadedBook, file: string, name: string | undefined): SheetInput {
-  if (name !== undefined) {
-    const found =
-      book.sheetNames.find((s) => s === name) ??
-      book.sheetNames.find((s) => s.trim().toLowerCase() === name.trim().toLowerCase());
-    if (found === undefined) {
-      const names = book.sheetNames.map((s) => `“${s}”`).join(', ');
-      throw new UserError(`Tệp “${file}” không có trang “${name}”. Các trang hiện có: ${names}.`);
-    }
-    const sheet = book.sheet(found);
-    if (!hasTaskHeader(sheet)) throw new UserError(noHeaderMessage(file, found));
-    return sheet;
-  }
-  // Sheets are read one at a time, up to the first with a task table.
-  let anyData = false;
-  for (const n of book.sheetNames) {
-    const sheet = book.sheet(n);
-    if (sheet.values.length > 0) anyData = true;
-    if (hasTaskHeader(sheet)) return sheet;
-  }
-  if (!anyData) throw new UserError(`Tệp “${file}” không có dữ liệu.`);
-  throw new UserError(noHeaderMessage(file));
-}
-
-function noHeaderMessage(file: string, sheet?: string): string {
-  const where = sheet ? `trang “${sheet}” của tệp “${file}”` : `tệp “${file}”`;
-  return `Không tìm thấy bảng phân công nhiệm vụ trong ${where}: cần một dòng tiêu đề có các cột như “STT”, “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian hoàn thành”.`;
 }

@@ -28,6 +28,8 @@ import {
 import { columnIndex } from '../core/text';
 import type { SheetInput } from '../core/grid';
 import { UserError } from '../core/errors';
+import { statusReportOf } from '../core/status-report';
+import { communeFromTitle, planNameFromTitle } from '../core/title';
 import { addCharts } from './charts';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -252,6 +254,46 @@ export function worksheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Workshe
   const ws = wb.getWorksheet(name);
   if (!ws) throw new UserError(`Không tìm thấy trang “${name}” để đánh dấu.`);
   return ws;
+}
+
+/**
+ * An .xlsx as ExcelJS reads it, to write its checked copy. ExcelJS is loaded only now, so a check
+ * alone stays quick to start.
+ */
+export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new UserError(
+      `Không mở được tệp “${fileName}” để ghi bản đã đánh dấu (Excel có thể sửa tệp khi mở).`,
+    );
+  }
+  return wb;
+}
+
+/** The status report of a checked copy: the commune given, else the one the title names. */
+export function checkedReport(result: CheckResult, commune?: string): StatusReport {
+  return statusReportOf(result, {
+    commune: commune ?? communeFromTitle(result.plan.title),
+    planName: planNameFromTitle(result.plan.title),
+  });
+}
+
+/**
+ * The checked copy of a file: its own workbook (an .xlsx) with the checked sheet flagged, or for
+ * a CSV or a Word plan a workbook of the sheet that was read; the status sheet and chart added.
+ */
+export async function checkedCopy(
+  workbook: ExcelJS.Workbook | null,
+  sheet: SheetInput,
+  result: CheckResult,
+  report: StatusReport,
+): Promise<Uint8Array> {
+  const wb = workbook ?? (await csvWorkbook([sheet], result.plan.headerRow));
+  const name = workbook ? sheet.name : (wb.worksheets[0]?.name ?? sheet.name);
+  return checkedWorkbookBytes(wb, name, result, report);
 }
 
 /** The checked copy's bytes: flags on the checked sheet, the status sheet and its chart added. */
