@@ -87,8 +87,7 @@ async function pageClients(): Promise<Map<string, string>> {
       minify: true,
       logLevel: 'warning',
     });
-    // Inside <script>: no "</script" may appear in the code.
-    out.set(m[1] as string, (result.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script'));
+    out.set(m[1] as string, inlineSafe(result.outputFiles[0]?.text ?? ''));
   }
   return out;
 }
@@ -122,10 +121,13 @@ export async function buildCli(): Promise<string> {
 /** The browser page, one self-contained file outside dist/ (which is clasp's). */
 export const PAGE_FILE = join(root, 'site', 'kiem-tra.html');
 
-/** Code for an inline <script>: nothing in it may end the element or open an HTML comment. */
+/**
+ * Code for an inline <script>: nothing in it may end the element, open an HTML comment, or (in an
+ * Apps Script template) start a scriptlet. Only inside string, template and regular-expression
+ * literals can these appear, where \x3C is "<".
+ */
 function inlineSafe(code: string): string {
-  // Only inside string, template and regular-expression literals can these appear, where \x3C is "<".
-  return code.replace(/<(\/script|script|!--)/gi, '\\x3C$1');
+  return code.replace(/<(\/script|script|!--|\?)/gi, '\\x3C$1');
 }
 
 async function browserBundle(entry: string): Promise<string> {

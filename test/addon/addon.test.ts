@@ -34,6 +34,7 @@ describe('onOpen', () => {
       '---',
       'Thêm cột chuẩn còn thiếu→addMissingColumns',
       'Tạo bảng mẫu→createTemplate',
+      'Nhập kế hoạch từ tệp Word…→importWordPlan',
       'Xóa đánh dấu→clearFlags',
       '---',
       'Cài đặt…→showSettings',
@@ -50,7 +51,7 @@ describe('onOpen', () => {
     }
     world.menu = [];
     addon.onInstall({});
-    expect(world.menu).toHaveLength(13);
+    expect(world.menu).toHaveLength(14);
   });
 });
 
