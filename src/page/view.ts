@@ -112,11 +112,14 @@ export function summary(check: PageCheck): HTMLElement {
   );
 }
 
-/** Every finding: row, column, severity and message, in the sheet's order. */
+/** Findings listed on the page (a plan of thousands of tasks would make the page slow to draw). */
+export const MAX_LISTED = 500;
+
+/** Every finding: row, column, severity and message, in the sheet's order (the first MAX_LISTED). */
 export function findingsList(check: PageCheck): HTMLElement | null {
   const { findings } = check.result;
   if (findings.length === 0) return null;
-  const rows = findings.map((f) => {
+  const rows = findings.slice(0, MAX_LISTED).map((f) => {
     const tr = el(
       'tr',
       { class: f.severity },
@@ -140,6 +143,13 @@ export function findingsList(check: PageCheck): HTMLElement | null {
       ),
       el('tbody', {}, ...rows),
     ),
+    findings.length > MAX_LISTED
+      ? el(
+          'p',
+          { class: 'muted' },
+          `Còn ${findings.length - MAX_LISTED} phát hiện nữa không hiện ở đây: bản đã đánh dấu (.xlsx) có đủ, ở đúng từng ô.`,
+        )
+      : null,
   );
 }
 

@@ -30,14 +30,14 @@ export const SCOPE_DOCS: Record<Scope, ScopeDoc> = {
     commands: 'mọi lệnh',
     why:
       'Đọc bảng phân công trong bảng tính đang mở; tô màu và nối ghi chú lý do vào ô; ghi các trang riêng của tiện ích ' +
-      '(Trạng thái theo trụ cột, Nhật ký gửi, Danh sách xã, Tổng hợp, bảng mẫu); lưu Cài đặt trong chính bảng tính. ' +
+      '(Trạng thái theo trụ cột, Nhật ký gửi, Danh sách xã, Tổng hợp, bảng mẫu, trang nhập từ tệp Word); lưu Cài đặt trong chính bảng tính. ' +
       'Chỉ bảng tính đang mở, không bảng tính nào khác.',
   },
   [SCOPES.ui]: {
-    commands: 'Kiểm tra, Cài đặt, Hướng dẫn, Gửi, Tổng hợp',
+    commands: 'Kiểm tra, Nhập từ tệp Word, Cài đặt, Hướng dẫn, Gửi, Tổng hợp',
     why:
-      'Hiện khung bên phải (danh sách phát hiện) và các hộp thoại (Cài đặt, Hướng dẫn, kết quả gửi, tổng hợp) ' +
-      'bên trong Google Trang tính.',
+      'Hiện khung bên phải (danh sách phát hiện) và các hộp thoại (Cài đặt, Hướng dẫn, nhập từ tệp Word, kết quả gửi, ' +
+      'tổng hợp) bên trong Google Trang tính. Tệp Word được đọc ngay trong hộp thoại, không tải lên đâu.',
   },
   [SCOPES.driveFile]: {
     commands: 'Gửi bảng trạng thái cho thành phố (xã)',

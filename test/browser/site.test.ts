@@ -261,6 +261,19 @@ describeInBrowser('the browser page kiem-tra.html', () => {
       30_000,
     );
 
+    it('lists the first 500 findings of a long plan and says the checked copy has them all', async () => {
+      const csv = join(dir, 'dai.csv');
+      const rows = Array.from({ length: 600 }, (_, i) => `${i + 1},Nhiệm vụ ${i + 1},,31/12/2026`);
+      writeFileSync(csv, ['STT,Nhiệm vụ,Cơ quan chủ trì,Thời gian hoàn thành', ...rows].join('\n'));
+      expect(await give(page, csv)).toBe('ready');
+      const report = JSON.parse((await reportText(page)) ?? '') as { findings: unknown[] };
+      expect(report.findings.length).toBeGreaterThan(600);
+      await expect(page.locator('table.findings tbody tr').count()).resolves.toBe(500);
+      await expect(page.locator('#chi-tiet p.muted').textContent()).resolves.toBe(
+        `Còn ${report.findings.length - 500} phát hiện nữa không hiện ở đây: bản đã đánh dấu (.xlsx) có đủ, ở đúng từng ô.`,
+      );
+    }, 30_000);
+
     it('stayed inert: no script ran, no policy was broken', async () => {
       await inert(page);
     });
