@@ -12,7 +12,7 @@
  * "reading", "ready" or "error".
  */
 import { MAX_FILE_BYTES, tooLarge } from '../core/book';
-import { isIsoDay } from '../core/dates';
+import { dayFromText, viDay } from '../core/dates';
 import { isUserError } from '../core/errors';
 import { strFromU8, inflateSync } from 'fflate';
 import {
@@ -79,14 +79,19 @@ function clearResults(): void {
 
 /** The settings typed on the page, or the reason they cannot be used. */
 function settings(): { today: string; dueSoonDays: number } | string {
-  const today = $<HTMLInputElement>('today').value;
-  if (!isIsoDay(today)) return 'Hãy chọn “Ngày tính hạn” (ngày dùng để tính quá hạn, sắp đến hạn).';
+  const typed = $<HTMLInputElement>('today').value.trim();
+  const today = dayFromText(typed);
+  if (today === null)
+    return typed === ''
+      ? 'Hãy ghi “Ngày tính hạn” (ngày dùng để tính quá hạn, sắp đến hạn), ví dụ 20/12/2026.'
+      : `“Ngày tính hạn” “${typed}” không hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 20/12/2026.`;
   const days = dueSoonDaysOf($<HTMLInputElement>('due-soon').value);
   if (typeof days === 'string') return days;
   return { today, dueSoonDays: days };
 }
 
 async function readFile(file: File): Promise<void> {
+  $('file-name').textContent = file.name;
   clearResults();
   loaded = null;
   if (file.size > MAX_FILE_BYTES) {
@@ -227,7 +232,7 @@ async function download(): Promise<void> {
 function start(): void {
   severityColors(document.documentElement);
   const { settings: initial, problems } = settingsFromAddress(location.search, new Date());
-  $<HTMLInputElement>('today').value = initial.today;
+  $<HTMLInputElement>('today').value = viDay(initial.today);
   $<HTMLInputElement>('due-soon').value = String(initial.dueSoonDays);
   if (problems.length > 0) $('notice').textContent = problems.join(' ');
   const input = $<HTMLInputElement>('file');

@@ -284,7 +284,7 @@ describeInBrowser('the browser page kiem-tra.html', () => {
     await writeSheetsXlsx(file, [samplePlan(ROOT)]);
     const page = await openPage('?today=2026-02-30');
     await expect(page.locator('#notice').textContent()).resolves.toContain('“2026-02-30”');
-    await page.fill('#today', '2026-12-20');
+    await page.fill('#today', '20/12/2026');
     await page.fill('#due-soon', '30');
     expect(await give(page, file)).toBe('ready');
     const report = JSON.parse((await reportText(page)) ?? '') as { today: string; dueSoonDays: number };
@@ -294,6 +294,12 @@ describeInBrowser('the browser page kiem-tra.html', () => {
     await expect(page.locator('#error').textContent()).resolves.toBe(
       '“Số ngày sắp đến hạn” phải là số nguyên từ 0 đến 365.',
     );
+    await page.fill('#due-soon', '14');
+    await page.fill('#today', '31/02/2026');
+    await page.dispatchEvent('#today', 'change');
+    await expect(page.locator('#error').textContent()).resolves.toBe(
+      '“Ngày tính hạn” “31/02/2026” không hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 20/12/2026.',
+    );
     await page.close();
   }, 30_000);
 
@@ -301,7 +307,11 @@ describeInBrowser('the browser page kiem-tra.html', () => {
     const file = join(dir, 'mau-ke-hoach-cds-dai-hai-2026.xlsx');
     await writeSheetsXlsx(file, [samplePlan(ROOT)]);
     const page = await openPage('?today=2026-12-20');
+    await expect(page.inputValue('#today')).resolves.toBe('20/12/2026');
     expect(await give(page, file)).toBe('ready');
+    await expect(page.locator('#file-name').textContent()).resolves.toBe(
+      'mau-ke-hoach-cds-dai-hai-2026.xlsx',
+    );
     await expect(page.locator('.count').allTextContents()).resolves.toEqual(['1Lỗi', '5Cảnh báo', '13Lưu ý']);
     await expect(page.locator('table.findings tbody tr').count()).resolves.toBe(19);
     // Nine pillars with tasks, then the totals; the chart has a bar per pillar with tasks.

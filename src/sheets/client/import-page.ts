@@ -103,6 +103,7 @@ function dialog(data: DialogData): void {
     reset();
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
+    $('file-name').textContent = file.name;
     $('summary').textContent = `Đang đọc “${file.name}”…`;
     try {
       if (file.size > MAX_FILE_BYTES) throw tooLarge(file.name, file.size);
