@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCOPES } from '../src/sheets/scopes';
 import { createContext, runInContext } from 'node:vm';
-import { buildAddon } from '../src/tools/build';
+import { createHash } from 'node:crypto';
+import { inflateSync, strFromU8 } from 'fflate';
+import { buildAddon, buildPage, PAGE_FILE } from '../src/tools/build';
 
 const dist = join(__dirname, '..', 'dist');
 
@@ -67,5 +69,40 @@ describe('dist/Code.js', () => {
       { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
       { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
     ]);
+  });
+});
+
+describe('site/kiem-tra.html', () => {
+  beforeAll(async () => {
+    if (!existsSync(PAGE_FILE)) await buildPage();
+  }, 60_000);
+
+  it('is one self-contained file: no resource from elsewhere, nothing in dist/ (which is clasp’s)', () => {
+    const html = readFileSync(PAGE_FILE, 'utf8');
+    const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
+    expect(markup).not.toMatch(/\b(src|href|action|poster|srcset)\s*=/i);
+    expect(markup).not.toMatch(/url\(|@import/i);
+    expect(markup).not.toMatch(/__[A-Z_]+__/);
+    expect(existsSync(join(dist, 'kiem-tra.html'))).toBe(false);
+  });
+
+  it('lets exactly its own two scripts and its style run, and nothing reach the network', () => {
+    const html = readFileSync(PAGE_FILE, 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives = new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe|connect-src|\*|https?:/);
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+    expect(scripts).toHaveLength(1);
+    const packed = /<script type="text\/plain" id="workbook-code">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+    const workbook = strFromU8(inflateSync(new Uint8Array(Buffer.from(packed, 'base64'))));
+    expect(directives.get('script-src')).toEqual([hash(scripts[0] as string), hash(workbook)]);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(directives.get('style-src')).toEqual([hash(style)]);
+    // ExcelJS is in the second script only, so opening the page does not parse it.
+    expect(scripts[0]).not.toContain('exceljs');
+    expect(workbook).toContain('KeHoachCdsWorkbook');
+    expect((scripts[0] as string).length).toBeLessThan(250_000);
   });
 });

@@ -1,28 +1,19 @@
 /** `ke-hoach-cds check TỆP`: one task sheet checked, the summary (or JSON) printed, a checked copy written. */
+import { pickSheet } from '../core/book';
+import { carriedOver } from '../core/carry-over';
 import { checkSheet } from '../core/check';
 import { dayInZone, isIsoDay } from '../core/dates';
 import { UserError } from '../core/errors';
-import type { SheetInput } from '../core/grid';
-import { DEFAULT_TIME_ZONE, hasTaskHeader } from '../core/plan';
-import {
-  followUpOf,
-  isHistorySheet,
-  readHistory,
-  HISTORY_SHEET_NAME,
-  type HistoryRead,
-} from '../core/history';
-import { remindersOf } from '../core/reminders';
+import { followUpOf } from '../core/history';
+import { DEFAULT_TIME_ZONE } from '../core/plan';
 import { toReport } from '../core/report';
-import { parseUnitList, UNIT_LIST_SHEET_NAME, type UnitList } from '../core/unit-list';
-import { unitSheetLayout } from '../core/unit-sheet';
-import { statusReportOf } from '../core/status-report';
 import { DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from '../core/timeliness';
-import { communeFromTitle, planNameFromTitle } from '../core/title';
+import { checkedReport, followUpSheets } from '../workbook/checked';
 import { intOption, parseOptions, type OptionSpec } from './args';
 import { formatSummary, safeLine } from './format';
 import type { CliIo } from './main';
-import { loadFile, type LoadedBook } from './read';
-import { csvWorkbook, writeChecked } from './write';
+import { loadFile } from './read';
+import { writeChecked } from './write';
 
 export const CHECK_OPTIONS: Record<string, OptionSpec> = {
   sheet: { type: 'string', value: 'TÊN', example: '"Phụ lục"' },
@@ -104,8 +95,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const book = await loadFile(file);
   for (const note of book.notes) io.stderr(`Chú ý: ${safeLine(note)}\n`);
   const sheet = pickSheet(book, file, options.sheet as string | undefined);
-  const units = unitListOf(book);
-  const history = historyOf(book);
+  const { units, history } = carriedOver(book);
   for (const note of history.notes) io.stderr(`Chú ý: ${safeLine(note)}\n`);
   const result = checkSheet(sheet, {
     today: settings.today,
@@ -118,31 +108,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const follow = followUpOf(history.snapshots, result);
 
   if (out !== undefined) {
-    const commune = settings.commune ?? communeFromTitle(result.plan.title);
-    const planName = planNameFromTitle(result.plan.title);
-    const report = statusReportOf(result, { commune, planName });
-    const wb = book.workbook ? await book.workbook() : await csvWorkbook([sheet], result.plan.headerRow);
-    await writeChecked(
-      wb,
-      book.workbook ? sheet.name : (wb.worksheets[0]?.name ?? sheet.name),
-      result,
-      report,
-      file,
-      out,
-      {
-        changes: follow.diff ? { diff: follow.diff, monthly: follow.monthly } : null,
-        units: unitSheetLayout(result, { commune, asOf: result.today }, follow.diff),
-        reminders: remindersOf(result),
-        reminderContext: {
-          commune,
-          planName,
-          planYear: result.plan.planYear,
-          today: result.today,
-          dueSoonDays: result.dueSoonDays,
-        },
-        snapshots: follow.snapshots,
-      },
-    );
+    const report = checkedReport(result, settings.commune);
+    const wb = book.workbook ? await book.workbook() : null;
+    await writeChecked(wb, sheet, result, report, file, out, followUpSheets(result, report, follow));
   }
 
   if (options.json) io.stdout(`${JSON.stringify(toReport(result))}\n`);
@@ -152,61 +120,4 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     if (out !== undefined) io.stdout(`\nĐã ghi bản đã đánh dấu: ${safeLine(out)}\n`);
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
-}
-
-/** The sheets of a workbook whose name starts like `name` (the product may have added " (2)"). */
-function namedLike(book: LoadedBook, name: string): string[] {
-  const want = name.toLowerCase();
-  return book.sheetNames.filter((n) => n.toLowerCase().startsWith(want));
-}
-
-/** The officer's unit list ("Đơn vị"), when the workbook has one (from the add-on's spreadsheet). */
-function unitListOf(book: LoadedBook): UnitList | null {
-  if (book.kind !== 'xlsx') return null;
-  for (const name of namedLike(book, UNIT_LIST_SHEET_NAME)) {
-    // Addresses do not matter here: only the grouping is used.
-    const list = parseUnitList(book.sheet(name).values, () => true);
-    if (list) return list;
-  }
-  return null;
-}
-
-/** The snapshots of earlier checks, kept in a checked workbook's hidden history sheet. */
-function historyOf(book: LoadedBook): HistoryRead {
-  if (book.kind !== 'xlsx') return { snapshots: [], notes: [] };
-  // A user's sheet of the same name is not the history: it is left alone.
-  for (const name of namedLike(book, HISTORY_SHEET_NAME)) {
-    const values = book.sheet(name).values;
-    if (isHistorySheet(values)) return readHistory(values);
-  }
-  return { snapshots: [], notes: [] };
-}
-
-function pickSheet(book: LoadedBook, file: string, name: string | undefined): SheetInput {
-  if (name !== undefined) {
-    const found =
-      book.sheetNames.find((s) => s === name) ??
-      book.sheetNames.find((s) => s.trim().toLowerCase() === name.trim().toLowerCase());
-    if (found === undefined) {
-      const names = book.sheetNames.map((s) => `“${s}”`).join(', ');
-      throw new UserError(`Tệp “${file}” không có trang “${name}”. Các trang hiện có: ${names}.`);
-    }
-    const sheet = book.sheet(found);
-    if (!hasTaskHeader(sheet)) throw new UserError(noHeaderMessage(file, found));
-    return sheet;
-  }
-  // Sheets are read one at a time, up to the first with a task table.
-  let anyData = false;
-  for (const n of book.sheetNames) {
-    const sheet = book.sheet(n);
-    if (sheet.values.length > 0) anyData = true;
-    if (hasTaskHeader(sheet)) return sheet;
-  }
-  if (!anyData) throw new UserError(`Tệp “${file}” không có dữ liệu.`);
-  throw new UserError(noHeaderMessage(file));
-}
-
-function noHeaderMessage(file: string, sheet?: string): string {
-  const where = sheet ? `trang “${sheet}” của tệp “${file}”` : `tệp “${file}”`;
-  return `Không tìm thấy bảng phân công nhiệm vụ trong ${where}: cần một dòng tiêu đề có các cột như “STT”, “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian hoàn thành”.`;
 }

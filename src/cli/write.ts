@@ -1,15 +1,15 @@
 /** Writes the checked copy of a workbook to disk: never over the input, all or nothing. */
 import type ExcelJS from 'exceljs';
 import type { CheckResult } from '../core/check';
+import type { SheetInput } from '../core/grid';
 import type { StatusReport } from '../core/status-report';
-import { checkedWorkbookBytes, type FollowUpSheets } from '../workbook/checked';
+import { checkedCopy, type FollowUpSheets } from '../workbook/checked';
 import { guardOutput, writeAtomic } from './files';
 
-export { csvWorkbook } from '../workbook/checked';
-
+/** Writes the checked copy (see checkedCopy: the .xlsx's own workbook, or null for a CSV or Word plan). */
 export async function writeChecked(
-  wb: ExcelJS.Workbook,
-  sheetName: string,
+  wb: ExcelJS.Workbook | null,
+  sheet: SheetInput,
   result: CheckResult,
   report: StatusReport,
   inputPath: string,
@@ -17,5 +17,5 @@ export async function writeChecked(
   follow?: FollowUpSheets,
 ): Promise<void> {
   guardOutput(outPath, [inputPath]);
-  writeAtomic(outPath, await checkedWorkbookBytes(wb, sheetName, result, report, follow));
+  writeAtomic(outPath, await checkedCopy(wb, sheet, result, report, follow));
 }

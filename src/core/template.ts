@@ -6,7 +6,7 @@
 import type { SheetInput, CellValue } from './grid';
 import type { Plan } from './model';
 import { romanNumeral } from './text';
-import { COLUMNS, PILLARS, STATUS_VALUES, type ColumnKey } from './vocabulary';
+import { COLUMNS, OTHER_PILLAR, PILLARS, STATUS_VALUES, type ColumnKey } from './vocabulary';
 
 /** The standard columns, in order. */
 export const TEMPLATE_COLUMNS: readonly ColumnKey[] = [
@@ -85,9 +85,12 @@ export function standardSheet(
     if (task.section !== section) {
       section = task.section;
       const s = plan.sections[section];
-      if (s) {
+      // A task outside any section that comes after one would be read as that section's: it goes
+      // under a section "Khác", which the status table counts as it counts tasks outside any section.
+      const text = s ? s.text : roman > 0 ? OTHER_PILLAR : null;
+      if (text !== null) {
         roman++;
-        values.push(row({ stt: romanNumeral(roman), task: s.text }));
+        values.push(row({ stt: romanNumeral(roman), task: text }));
       }
     }
     task.lines.forEach((line, i) => {

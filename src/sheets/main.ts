@@ -17,6 +17,7 @@ import {
 } from './commands';
 import { createCommuneListCommand, openRollupCommand, rollupFinish, rollupStart, rollupStep } from './city';
 import { createUnitListCommand, remindUnitsCommand, sendReminders, type SendRequest } from './follow';
+import { importPlanCommand, showImportCommand, type ImportResult } from './import';
 import type { SettingsForm } from './settings';
 import { failureMessage, runCommand, serve, withLock, type Served } from './ui';
 
@@ -34,6 +35,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem('Thêm cột chuẩn còn thiếu', 'addMissingColumns')
     .addItem('Tạo bảng mẫu', 'createTemplate')
+    .addItem('Nhập kế hoạch từ tệp Word…', 'importWordPlan')
     .addItem('Xóa đánh dấu', 'clearFlags')
     .addSeparator()
     .addItem('Cài đặt…', 'showSettings')
@@ -81,6 +83,10 @@ export function createTemplate(): void {
   runCommand(createTemplateCommand);
 }
 
+export function importWordPlan(): void {
+  runCommand(showImportCommand);
+}
+
 export function clearFlags(): void {
   runCommand(clearFlagsCommand);
 }
@@ -114,6 +120,14 @@ export function rollupReadChunk(runId: string, n: number): Served<ReturnType<typ
 /** google.script.run from the roll-up dialog: write "Tổng hợp" once every commune is read. */
 export function rollupFinishRun(runId: string): Served<ReturnType<typeof rollupFinish>> {
   return serve(() => rollupFinish(String(runId)));
+}
+
+/**
+ * google.script.run from the import dialog: the rows it read from the Word file become a new
+ * sheet, which is then checked. Validated here: it is input from a page.
+ */
+export function importPlanRows(payload: unknown): Served<ImportResult> {
+  return serve(() => withLock(1000, () => importPlanCommand(payload)));
 }
 
 /** google.script.run from the settings dialog. */

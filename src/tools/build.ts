@@ -14,8 +14,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { deflateSync } from 'fflate';
+import { version } from '../../package.json';
 
 export const GLOBAL_NAME = 'KeHoachCDS';
 const root = join(__dirname, '..', '..');
@@ -84,8 +87,7 @@ async function pageClients(): Promise<Map<string, string>> {
       minify: true,
       logLevel: 'warning',
     });
-    // Inside <script>: no "</script" may appear in the code.
-    out.set(m[1] as string, (result.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script'));
+    out.set(m[1] as string, inlineSafe(result.outputFiles[0]?.text ?? ''));
   }
   return out;
 }
@@ -116,6 +118,86 @@ export async function buildCli(): Promise<string> {
   return outfile;
 }
 
+/** The browser page, one self-contained file outside dist/ (which is clasp's). */
+export const PAGE_FILE = join(root, 'site', 'kiem-tra.html');
+
+/**
+ * Code for an inline <script>: nothing in it may end the element, open an HTML comment, or (in an
+ * Apps Script template) start a scriptlet. Only inside string, template and regular-expression
+ * literals can these appear, where \x3C is "<".
+ */
+function inlineSafe(code: string): string {
+  return code.replace(/<(\/script|script|!--|\?)/gi, '\\x3C$1');
+}
+
+async function browserBundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    write: false,
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * site/kiem-tra.html: the page's script (src/page/main.ts: the core and the page) inline, and the
+ * checked copy's script (src/page/workbook.ts: ExcelJS's browser build and src/workbook) stored
+ * deflated in a script element the browser does not run; the page inflates and runs it the first
+ * time a copy is asked for, so the page opens without parsing ExcelJS. The Content-Security-Policy
+ * allows exactly these two scripts and the page's style (by their hashes) and nothing else: no
+ * request can leave the page.
+ */
+export async function buildPage(): Promise<{
+  file: string;
+  bytes: number;
+  pageScript: number;
+  workbookScript: number;
+}> {
+  const template = readFileSync(join(root, 'src', 'page', 'kiem-tra.html'), 'utf8');
+  const pageScript = inlineSafe(await browserBundle('src/page/main.ts'));
+  const workbookScript = await browserBundle('src/page/workbook.ts');
+  const packed = Buffer.from(deflateSync(new TextEncoder().encode(workbookScript), { level: 9 })).toString(
+    'base64',
+  );
+  const style = /<style>([\s\S]*?)<\/style>/.exec(template)?.[1];
+  if (style === undefined) throw new Error('kiem-tra.html: no <style>');
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(pageScript)} ${sha256(workbookScript)}`,
+    `style-src ${sha256(style)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const markers = ['__CSP__', '__VERSION__', '__WORKBOOK_CODE__'];
+  for (const m of markers)
+    if (template.split(m).length !== 2) throw new Error(`kiem-tra.html: ${m} must appear once`);
+  const pageMarker = /<script>\s*\/\*__PAGE_SCRIPT__\*\/\s*<\/script>/;
+  if (!pageMarker.test(template)) throw new Error('kiem-tra.html: no page script marker');
+  const html = template
+    .replace('__CSP__', csp)
+    .replace('__VERSION__', version)
+    .replace('__WORKBOOK_CODE__', () => packed)
+    .replace(pageMarker, () => `<script>${pageScript}</script>`);
+  mkdirSync(join(root, 'site'), { recursive: true });
+  writeFileSync(PAGE_FILE, html);
+  return {
+    file: PAGE_FILE,
+    bytes: Buffer.byteLength(html),
+    pageScript: Buffer.byteLength(pageScript),
+    workbookScript: Buffer.byteLength(workbookScript),
+  };
+}
+
 /** Names of the functions the bundle's entry exports, found by evaluating it in a bare context. */
 function exportedFunctions(bundle: string): string[] {
   const sandbox: Record<string, unknown> = {};
@@ -141,6 +223,11 @@ if (require.main === module) {
       console.log(`dist/Code.js: ${(size / 1024).toFixed(0)} KB, top-level functions: ${names.join(', ')}`);
       const cli = await buildCli();
       console.log(`${cli.slice(root.length + 1)}: ${(readFileSync(cli).length / 1024).toFixed(0)} KB`);
+      const page = await buildPage();
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+      console.log(
+        `${page.file.slice(root.length + 1)}: ${kb(page.bytes)} (page script ${kb(page.pageScript)}, checked-copy script ${kb(page.workbookScript)} stored deflated, run on first download)`,
+      );
     },
     (e: unknown) => {
       console.error(e);

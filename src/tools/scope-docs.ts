@@ -31,13 +31,14 @@ export const SCOPE_DOCS: Record<Scope, ScopeDoc> = {
     why:
       'Đọc bảng phân công trong bảng tính đang mở; tô màu và nối ghi chú lý do vào ô; ghi các trang riêng của tiện ích ' +
       '(Trạng thái theo trụ cột, Theo đơn vị, Đơn vị, Nhật ký gửi, Nhật ký nhắc việc, Danh sách xã, Tổng hợp, bảng mẫu, ' +
-      'trang ẩn Lịch sử kiểm tra); lưu Cài đặt trong chính bảng tính. Chỉ bảng tính đang mở, không bảng tính nào khác.',
+      'trang nhập từ tệp Word, trang ẩn Lịch sử kiểm tra); lưu Cài đặt trong chính bảng tính. ' +
+      'Chỉ bảng tính đang mở, không bảng tính nào khác.',
   },
   [SCOPES.ui]: {
-    commands: 'Kiểm tra, Cài đặt, Hướng dẫn, Gửi, Nhắc việc, Tổng hợp',
+    commands: 'Kiểm tra, Nhập từ tệp Word, Cài đặt, Hướng dẫn, Gửi, Nhắc việc, Tổng hợp',
     why:
-      'Hiện khung bên phải (danh sách phát hiện) và các hộp thoại (Cài đặt, Hướng dẫn, kết quả gửi, nhắc việc, ' +
-      'tổng hợp) bên trong Google Trang tính.',
+      'Hiện khung bên phải (danh sách phát hiện) và các hộp thoại (Cài đặt, Hướng dẫn, nhập từ tệp Word, kết quả gửi, ' +
+      'nhắc việc, tổng hợp) bên trong Google Trang tính. Tệp Word được đọc ngay trong hộp thoại, không tải lên đâu.',
   },
   [SCOPES.driveFile]: {
     commands: 'Gửi bảng trạng thái cho thành phố (xã)',

@@ -10,6 +10,9 @@ import { SetupError } from './clasp';
 
 export const ROOT = join(__dirname, '..', '..');
 
+/** Pages `npm run build` writes into site/ (not committed): copied as they are, nothing to fill. */
+export const BUILT_PAGES: readonly string[] = ['kiem-tra.html'];
+
 /** Placeholder → its command-line option. */
 export const PLACEHOLDERS: Record<string, string> = { DON_VI: '--don-vi', THU_HO_TRO: '--thu' };
 
@@ -56,7 +59,9 @@ export function buildSite(values: Readonly<Record<string, string>>, root = ROOT)
   mkdirSync(to, { recursive: true });
   const written: string[] = [];
   for (const f of readdirSync(from).sort()) {
-    if (f.endsWith('.html')) writeFileSync(join(to, f), fill(readFileSync(join(from, f), 'utf8'), values));
+    if (BUILT_PAGES.includes(f)) copyFileSync(join(from, f), join(to, f));
+    else if (f.endsWith('.html'))
+      writeFileSync(join(to, f), fill(readFileSync(join(from, f), 'utf8'), values));
     else if (f.endsWith('.png') || f.endsWith('.svg')) copyFileSync(join(from, f), join(to, f));
     else continue;
     written.push(f);

@@ -32,6 +32,11 @@ import type { UnitSheetRows } from '../core/unit-sheet';
 import { columnIndex } from '../core/text';
 import type { SheetInput } from '../core/grid';
 import { UserError } from '../core/errors';
+import { statusReportOf } from '../core/status-report';
+import { communeFromTitle, planNameFromTitle } from '../core/title';
+import type { FollowUp } from '../core/history';
+import { remindersOf } from '../core/reminders';
+import { unitSheetLayout } from '../core/unit-sheet';
 import { addCharts, type SheetChart } from './charts';
 import { putHistorySheet, putReminderSheets, putUnitSheet } from './follow-up';
 
@@ -303,6 +308,68 @@ export function worksheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Workshe
   const ws = wb.getWorksheet(name);
   if (!ws) throw new UserError(`Không tìm thấy trang “${name}” để đánh dấu.`);
   return ws;
+}
+
+/**
+ * An .xlsx as ExcelJS reads it, to write its checked copy. ExcelJS is loaded only now, so a check
+ * alone stays quick to start.
+ */
+export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new UserError(
+      `Không mở được tệp “${fileName}” để ghi bản đã đánh dấu (Excel có thể sửa tệp khi mở).`,
+    );
+  }
+  return wb;
+}
+
+/** The status report of a checked copy: the commune given, else the one the title names. */
+export function checkedReport(result: CheckResult, commune?: string): StatusReport {
+  return statusReportOf(result, {
+    commune: commune ?? communeFromTitle(result.plan.title),
+    planName: planNameFromTitle(result.plan.title),
+  });
+}
+
+/**
+ * The checked copy of a file: its own workbook (an .xlsx) with the checked sheet flagged, or for
+ * a CSV or a Word plan a workbook of the sheet that was read; the status sheet and chart added.
+ */
+export async function checkedCopy(
+  workbook: ExcelJS.Workbook | null,
+  sheet: SheetInput,
+  result: CheckResult,
+  report: StatusReport,
+  follow?: FollowUpSheets,
+): Promise<Uint8Array> {
+  const wb = workbook ?? (await csvWorkbook([sheet], result.plan.headerRow));
+  const name = workbook ? sheet.name : (wb.worksheets[0]?.name ?? sheet.name);
+  return checkedWorkbookBytes(wb, name, result, report, follow);
+}
+
+/**
+ * The follow-up sheets of a checked copy (`follow` = followUpOf(the history read, result)): the
+ * changes since the last check and the monthly overdue series, "Theo đơn vị", one reminder per
+ * unit and the history with today's snapshot added.
+ */
+export function followUpSheets(result: CheckResult, report: StatusReport, follow: FollowUp): FollowUpSheets {
+  return {
+    changes: follow.diff ? { diff: follow.diff, monthly: follow.monthly } : null,
+    units: unitSheetLayout(result, { commune: report.commune, asOf: result.today }, follow.diff),
+    reminders: remindersOf(result),
+    reminderContext: {
+      commune: report.commune,
+      planName: report.planName,
+      planYear: result.plan.planYear,
+      today: result.today,
+      dueSoonDays: result.dueSoonDays,
+    },
+    snapshots: follow.snapshots,
+  };
 }
 
 /** What the follow-up adds to a checked copy: the changes, the sheet by unit, the reminders, the history. */

@@ -36,6 +36,7 @@ describe('onOpen', () => {
       '---',
       'Thêm cột chuẩn còn thiếu→addMissingColumns',
       'Tạo bảng mẫu→createTemplate',
+      'Nhập kế hoạch từ tệp Word…→importWordPlan',
       'Xóa đánh dấu→clearFlags',
       '---',
       'Cài đặt…→showSettings',
@@ -52,7 +53,7 @@ describe('onOpen', () => {
     }
     world.menu = [];
     addon.onInstall({});
-    expect(world.menu).toHaveLength(15);
+    expect(world.menu).toHaveLength(16);
   });
 });
 

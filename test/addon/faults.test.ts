@@ -9,6 +9,9 @@ import { generatedPlan } from '../../src/tools/bench';
 import { COMMUNE_LIST_HEADER } from '../../src/core/rollup-sheet';
 import { STATUS_SHEET_NAME, statusReportOf, toRows } from '../../src/core/status-report';
 import { checkSheet } from '../../src/core/check';
+import { readWordPlan } from '../../src/sheets/client/import-page';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 beforeAll(ensureBuilt, 60_000);
 
@@ -74,6 +77,13 @@ type Step = (w: FakeWorld, a: AddonFunctions) => void;
 const runId = (w: FakeWorld) =>
   String(w.sheets.find((s) => s.metadata.some((m) => m.key === 'keHoachCds.rollupRun'))?.values[0]?.[1]);
 
+/** What the import dialog sends for a Word plan (read by the dialog's own code). */
+const WORD_PLAN = readWordPlan(
+  new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'docx', '002-tinh-long.docx'))),
+  '002-tinh-long.docx',
+  { today: '2025-10-20', timeZone: 'Asia/Ho_Chi_Minh' },
+).payload;
+
 const COMMANDS: [string, Step, Step][] = [
   ['Kiểm tra bảng phân công', () => undefined, (_w, a) => a.checkTaskSheet()],
   [
@@ -130,6 +140,7 @@ const COMMANDS: [string, Step, Step][] = [
   ],
   ['Thêm cột chuẩn còn thiếu', () => undefined, (_w, a) => a.addMissingColumns()],
   ['Tạo bảng mẫu', () => undefined, (_w, a) => a.createTemplate()],
+  ['Nhập kế hoạch từ tệp Word', () => undefined, (_w, a) => void a.importPlanRows(WORD_PLAN)],
   ['Thành phố: bắt đầu tổng hợp', () => undefined, (_w, a) => void a.rollupStartRun(false)],
   [
     'Thành phố: ghi trang Tổng hợp',

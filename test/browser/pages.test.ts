@@ -4,51 +4,35 @@
  * the server function with the finding's cell.
  */
 import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
-import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser as describeChromium } from '../helpers/chromium';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { describeInBrowser as describeChromium } from '../helpers/chromium';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ensureBuilt, DIST } from '../helpers/addon';
 import { jsonForScript } from '../../src/sheets/ui';
 import { sidebarData, type SidebarData } from '../../src/sheets/commands';
 import type { RemindPreview } from '../../src/sheets/follow';
 import { checkSheet } from '../../src/core/check';
 import { samplePlan } from '../../src/tools/sample';
+import { MAX_FILE_BYTES } from '../../src/core/book';
+import { readWordPlan } from '../../src/sheets/client/import-page';
+import { addonPage, launchChromium, servePages, type PageServer } from '../../src/tools/browser';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT_BREAK = '</script><script>window.__pwned=2</script>';
 
-/** Stub of google.script.run: records calls, answers with the configured result. */
-const STUB = `<script>
-  window.__calls = [];
-  window.__result = null;
-  function runner(success, failure) {
-    return new Proxy({}, { get: function (_t, name) {
-      if (name === 'withSuccessHandler') return function (f) { return runner(f, failure); };
-      if (name === 'withFailureHandler') return function (f) { return runner(success, f); };
-      return function () {
-        window.__calls.push([name].concat(Array.prototype.slice.call(arguments)));
-        var per = window.__results && window.__results[name];
-        var result = per === undefined ? window.__result : Array.isArray(per) ? (per.length > 1 ? per.shift() : per[0]) : per;
-        if (success) setTimeout(function () { success(result); }, 0);
-      };
-    }});
-  }
-  window.google = { script: { run: runner(null, null), host: { close: function () { window.__closed = true; } } } };
-</script>`;
-
 const describeInBrowser = describeChromium();
 
 const pages = new Map<string, string>();
-let server: Server;
+let server: PageServer;
 let base = '';
 let browser: Browser;
 
 function page(name: string, data: unknown): string {
-  const html = readFileSync(join(DIST, `${name}.html`), 'utf8').replace('<?!= data ?>', jsonForScript(data));
-  return html.replace('<head>', `<head>${STUB}`);
+  return addonPage(DIST, name, jsonForScript(data));
 }
+
+const IMPORT_DATA = { today: '2026-11-22', timeZone: 'Asia/Ho_Chi_Minh', maxBytes: MAX_FILE_BYTES };
+const DOCX = join(__dirname, '..', 'fixtures', 'docx');
 
 const sidebar: SidebarData = {
   sheet: 'Phụ lục',
@@ -201,19 +185,15 @@ describeInBrowser('HTML pages in Chromium', () => {
         sidebarData(checkSheet(samplePlan(join(__dirname, '..', '..')), { today: '2026-12-20' })),
       ),
     );
-    server = createServer((req, res) => {
-      const body = pages.get(req.url ?? '');
-      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(body ?? '');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    pages.set('/import', page('Import', IMPORT_DATA));
+    server = await servePages(pages);
+    base = server.base;
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   describe('sidebar', () => {
@@ -477,6 +457,76 @@ describeInBrowser('HTML pages in Chromium', () => {
       await expect(p.textContent('#failed')).resolves.toContain(
         `Chưa chia sẻ được cho: ${HOSTILE} (Sharing outside the domain is not allowed)`,
       );
+      await expect(p.locator('img').count()).resolves.toBe(0);
+      await p.close();
+    }, 30_000);
+  });
+
+  describe('import dialog', () => {
+    it('reads the picked Word file in the dialog, shows what it read, and sends the standard sheet’s rows', async () => {
+      const p = await browser.newPage({ viewport: { width: 560, height: 540 } });
+      await p.goto(`${base}/import`);
+      await expect(p.isEnabled('#create')).resolves.toBe(false);
+      const file = join(DOCX, '002-tinh-long.docx');
+      await p.setInputFiles('#file', file);
+      await p.waitForFunction(() => document.getElementById('summary')?.textContent?.startsWith('Đọc được'));
+      const plan = readWordPlan(new Uint8Array(readFileSync(file)), '002-tinh-long.docx', IMPORT_DATA);
+      await expect(p.textContent('#summary')).resolves.toBe(
+        `Đọc được ${plan.tasks} nhiệm vụ (${plan.sections} mục) từ các đoạn văn của “002-tinh-long.docx”.`,
+      );
+      await expect(p.locator('#problems li').allTextContents()).resolves.toEqual(
+        plan.problems.map((x) => x.text),
+      );
+      await expect(p.isVisible('#problems-box')).resolves.toBe(true);
+      const dir = join(__dirname, '..', '..', 'out');
+      mkdirSync(dir, { recursive: true });
+      await p.screenshot({ path: join(dir, 'import.png') });
+
+      await p.evaluate((tasks) => {
+        (globalThis as unknown as { __result: unknown }).__result = {
+          ok: true,
+          value: { sheet: 'Phân công nhiệm vụ', tasks, errors: 0, warnings: 2, infos: 1, problems: 1 },
+        };
+      }, plan.tasks);
+      await p.click('#create');
+      await p.waitForFunction(() =>
+        (document.getElementById('result')?.textContent ?? '').startsWith('Đã tạo'),
+      );
+      const calls = await p.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
+      // Exactly what the dialog's code computes in Node: the same function, the same bytes.
+      expect(calls).toEqual([['importPlanRows', plan.payload]]);
+      await expect(p.textContent('#result')).resolves.toBe(
+        `Đã tạo trang “Phân công nhiệm vụ” với ${plan.tasks} nhiệm vụ và kiểm tra xong: 0 lỗi, 2 cảnh báo, 1 lưu ý (chi tiết ở thanh bên). Các đoạn chưa đọc được ghi ở ghi chú của ô A1.`,
+      );
+      await expect(p.isVisible('#create')).resolves.toBe(false);
+      await p.close();
+    }, 30_000);
+
+    it('says in Vietnamese what a wrong file is, and shows a server refusal, keeping the button usable', async () => {
+      const p = await browser.newPage({ viewport: { width: 560, height: 540 } });
+      await p.goto(`${base}/import`);
+      await p.setInputFiles('#file', {
+        name: 'ke-hoach.docx',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n'),
+      });
+      await p.waitForSelector('#error:not([hidden])');
+      await expect(p.textContent('#error')).resolves.toMatch(/^Tệp “ke-hoach\.docx” là tài liệu PDF/);
+      await expect(p.isEnabled('#create')).resolves.toBe(false);
+
+      await p.setInputFiles('#file', join(DOCX, '003-mo-cay.docx'));
+      await p.waitForFunction(() => document.getElementById('summary')?.textContent?.startsWith('Đọc được'));
+      await expect(p.isVisible('#error')).resolves.toBe(false);
+      await expect(p.isVisible('#problems-box')).resolves.toBe(false);
+      const refusal =
+        'Một lệnh khác của Kế hoạch CĐS đang chạy trên bảng tính này. Vui lòng đợi vài giây rồi thử lại.';
+      await p.evaluate((error) => {
+        (globalThis as unknown as { __result: unknown }).__result = { ok: false, error };
+      }, refusal);
+      await p.click('#create');
+      await p.waitForSelector('#error:not([hidden])');
+      await expect(p.textContent('#error')).resolves.toBe(refusal);
+      await expect(p.isEnabled('#create')).resolves.toBe(true);
       await expect(p.locator('img').count()).resolves.toBe(0);
       await p.close();
     }, 30_000);

@@ -195,7 +195,10 @@ export class FakeSheet {
     return c;
   }
   range(row: number, col: number, rows = 1, cols = 1): FakeRange {
-    if (row < 1 || col < 1 || rows < 1 || cols < 1)
+    const outside =
+      this.world.strictDimensions &&
+      (row + rows - 1 > this.getMaxRows() || col + cols - 1 > this.getMaxColumns());
+    if (row < 1 || col < 1 || rows < 1 || cols < 1 || outside)
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     return counted(this.world.log, 'Range', new FakeRange(this, row, col, rows, cols));
   }
@@ -309,6 +312,12 @@ export class FakeSheet {
         (g) => new FakeRange(this, g.row >= row ? g.row + n : g.row, g.col, g.rows, g.cols),
       );
     }
+    return this.proxy;
+  }
+  /** Adds n empty rows after `row` (the sheet grows; cells below move down). */
+  insertRowsAfter(row: number, n: number) {
+    if (row < this.values.length) this.insertRowsBefore(row + 1, n);
+    this.maxRows += n;
     return this.proxy;
   }
   setFrozenRows(n: number) {
@@ -540,6 +549,12 @@ export class FakeWorld {
   /** When executions held the document lock, on the virtual clock (for executions running side by side). */
   lockIntervals: { from: number; to: number }[] = [];
   user = 'can.bo@xa.gov.vn';
+  /**
+   * Sheets' rule that a range must lie within the sheet's rows and columns (a new sheet has 1,000
+   * rows and 26 columns; insertRowsAfter grows it). Off by default: the roll-up's sheets, which
+   * outgrow 1,000 rows, do not follow it yet.
+   */
+  strictDimensions = false;
   id: string;
   name = 'Bảng phân công';
   private nextId = 1;

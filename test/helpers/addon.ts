@@ -31,6 +31,7 @@ export type AddonFunctions = Record<
   | 'updateStatusSheet'
   | 'addMissingColumns'
   | 'createTemplate'
+  | 'importWordPlan'
   | 'clearFlags'
   | 'showSettings'
   | 'showHelp'
@@ -43,6 +44,7 @@ export type AddonFunctions = Record<
 > & {
   saveSettings: (form: Record<string, unknown>) => { ok: boolean; errors: string[] };
   selectCell: (sheet: string, row: number, column: string) => void;
+  importPlanRows: Fn;
   rollupStartRun: Fn;
   rollupReadChunk: Fn;
   rollupFinishRun: Fn;

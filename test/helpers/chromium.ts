@@ -1,25 +1,13 @@
 /**
- * Where the browser tests find Chromium. On a machine with only Node and npm they are skipped with
- * a warning; on CI (CI=true) a missing Chromium fails the run instead, so the pages are never
+ * Whether the browser tests run. On a machine with only Node and npm they are skipped with a
+ * warning; on CI (CI=true) a missing Chromium fails the run instead, so the pages are never
  * silently untested there.
  */
-import { existsSync } from 'node:fs';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, hasChromium } from '../../src/tools/browser';
 
 /** `describe` when Chromium is there; `describe.skip` with a warning elsewhere; an error on CI. */
 export function describeInBrowser(): jest.Describe {
-  if (existsSync(CHROMIUM)) return describe;
+  if (hasChromium()) return describe;
   if (process.env.CI)
     throw new Error(
       `Chromium not found at ${CHROMIUM}: the page tests cannot be skipped on CI (apt-get install chromium, or set CHROMIUM_PATH).`,

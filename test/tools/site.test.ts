@@ -3,15 +3,16 @@
  * address: the pages load nothing from elsewhere, link only to each other, and none is served
  * with a placeholder left in it.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SetupError } from '../../src/tools/clasp';
-import { PLACEHOLDERS, buildSite, fill, parseArgs, placeholdersIn } from '../../src/tools/site';
+import { BUILT_PAGES, PLACEHOLDERS, buildSite, fill, parseArgs, placeholdersIn } from '../../src/tools/site';
 
 const ROOT = join(__dirname, '..', '..');
 const SITE = join(ROOT, 'site');
-const PAGES = readdirSync(SITE).filter((f) => f.endsWith('.html'));
+// The browser page npm run build writes there is tested in test/build.test.ts and test/browser/site.test.ts.
+const PAGES = readdirSync(SITE).filter((f) => f.endsWith('.html') && !BUILT_PAGES.includes(f));
 const read = (f: string) => readFileSync(join(SITE, f), 'utf8');
 
 describe('site/*.html', () => {
@@ -79,7 +80,12 @@ describe('npm run site', () => {
     const root = mkdtempSync(join(tmpdir(), 'site-'));
     try {
       cpSync(SITE, join(root, 'site'), { recursive: true });
+      // The built browser page goes out as it is, even where its code looks like a placeholder.
+      const built = '<!doctype html><script>var t="{{DON_VI}}";</script>';
+      writeFileSync(join(root, 'site', 'kiem-tra.html'), built);
       const files = buildSite(values, root);
+      expect(files).toContain('kiem-tra.html');
+      expect(readFileSync(join(root, 'out', 'site', 'kiem-tra.html'), 'utf8')).toBe(built);
       expect(files).toEqual(
         expect.arrayContaining([...PAGES, 'icon.svg', 'icon-128.png', 'banner-220x140.png']),
       );
