@@ -26,13 +26,24 @@ export class Transaction {
   }
 }
 
-/** Runs `fn` as one transaction: on any error, what it did is undone and the error rethrown. */
+/** The transaction running now, if any: a command called by another joins the caller's. */
+let current: Transaction | null = null;
+
+/**
+ * Runs `fn` as one transaction: on any error, what it did is undone and the error rethrown.
+ * Called inside another transaction (the import runs the check), it joins that one, so a failure
+ * later in the outer command undoes the inner command's steps too.
+ */
 export function transact<T>(fn: (tx: Transaction) => T): T {
+  if (current) return fn(current);
   const tx = new Transaction();
+  current = tx;
   try {
     return fn(tx);
   } catch (e) {
     tx.rollback();
     throw e;
+  } finally {
+    current = null;
   }
 }

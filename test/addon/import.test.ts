@@ -103,7 +103,12 @@ describe.each(keys.flatMap((k) => k.files.map((f) => [f, k] as const)))('%s', (f
     expect(world.alerts).toEqual([]);
 
     const sheet = world.sheet('Phân công nhiệm vụ') as FakeSheet;
-    expect(world.sheets.map((s) => s.name)).toEqual(['Ghi chép', 'Phân công nhiệm vụ']);
+    // Besides the new sheet, only the check's hidden history (its first snapshot) was added.
+    expect(world.sheets.map((s) => s.name)).toEqual(['Ghi chép', 'Phân công nhiệm vụ', 'Lịch sử kiểm tra']);
+    expect(world.sheets.filter((s) => !s.hidden).map((s) => s.name)).toEqual([
+      'Ghi chép',
+      'Phân công nhiệm vụ',
+    ]);
     expect(world.active).toBe(sheet);
     const headerRow = plan.payload.headerRow;
     expect(sheet.values.slice(0, headerRow - 1).map((r) => r[0])).toEqual(key.title);
@@ -170,7 +175,8 @@ describe('Nhập kế hoạch từ tệp Word…', () => {
     expect(res.value).toMatchObject({ sheet: 'Phân công nhiệm vụ (2)', tasks: 5000 });
     const sheet = world.sheet('Phân công nhiệm vụ (2)') as FakeSheet;
     expect(sheet.getMaxRows()).toBeGreaterThanOrEqual(plan.payload.rows.length);
-    expect(world.log.calls.filter((c) => c === 'Range.setValues')).toHaveLength(1);
+    // One write of the 5,000 tasks; the other is the check's snapshot in the history.
+    expect(world.log.calls.filter((c) => c === 'Range.setValues')).toHaveLength(2);
     expect(world.drive.clock.longest).toBeLessThan(360_000);
   });
 

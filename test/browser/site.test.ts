@@ -29,10 +29,13 @@ const SCRIPT_BREAK = '</script><script>window.__pwned=2</script>';
 
 const describeInBrowser = describeChromium();
 
-async function cliReport(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cliReport(
+  file: string,
+  more: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(['check', file, '--json', '--today', TODAY], {
+  const code = await run(['check', file, '--json', '--today', TODAY, ...more], {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     isTty: false,
@@ -133,7 +136,12 @@ describeInBrowser('the browser page kiem-tra.html', () => {
         );
 
         const book = await download(page, seed.replace(/\.json$/, '-da-kiem-tra.xlsx'));
-        expect(book.sheetNames).toEqual([fixture.sheetName, STATUS_SHEET_NAME]);
+        // The same sheets as the command line's copy: the plan, the status sheet, the sheet by
+        // unit, a reminder per unit, the hidden history.
+        const out = join(dir, seed.replace(/\.json$/, '-cli.xlsx'));
+        expect((await cliReport(file, ['--out', out])).stderr).toBe('');
+        expect(book.sheetNames).toEqual(openXlsx(readFileSync(out)).sheetNames);
+        expect(book.sheetNames.slice(0, 3)).toEqual([fixture.sheetName, STATUS_SHEET_NAME, 'Theo đơn vị']);
         const back = fromRows(book.sheet(STATUS_SHEET_NAME).values);
         if (!back.ok) throw new Error(back.reason);
         const result = checkSheet(book.sheet(fixture.sheetName), { today: TODAY });
