@@ -22,7 +22,7 @@ import { STATUS_SHEET_NAME, fromRows, type ReadOutcome } from '../core/status-re
 import { columnLetter } from '../core/text';
 import { sheetValue } from './cells';
 import { timeZoneOf } from './commands';
-import { findOwnSheet, replaceOwnSheet, stageOwnSheet, type OwnSheetSpec } from './own-sheet';
+import { findOwnSheet, fitSheet, replaceOwnSheet, stageOwnSheet, type OwnSheetSpec } from './own-sheet';
 import { loadSettings } from './settings';
 import { NEEDS, ensureScopes } from './scopes';
 import { insertStackedBars } from './status-sheet';
@@ -219,6 +219,7 @@ export function rollupStart(restart: boolean): RunState {
           RUN_HEADER,
           ...list.map((c, i) => [i + 1, sheetValue(c.name, tz), sheetValue(c.link, tz), '', '', '']),
         ];
+        fitSheet(sheet, rows.length, RUN_HEADER.length);
         sheet.getRange(1, 1, rows.length, RUN_HEADER.length).setValues(rows);
       },
     });
@@ -351,6 +352,7 @@ function rollupSheetSpec(ss: Spreadsheet, r: ReturnType<typeof rollup>): OwnShee
     name: ROLLUP_SHEET_NAME,
     fill: (sheet) => {
       const { rows, width, tables } = layout;
+      fitSheet(sheet, rows.length, width);
       sheet
         .getRange(1, 1, rows.length, width)
         .setValues(rows.map((row) => row.map((c) => sheetValue(c, tz))));

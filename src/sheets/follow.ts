@@ -43,7 +43,14 @@ import { UNIT_SHEET_NAME, unitSheetLayout, type UnitSheetRows } from '../core/un
 import { unitKey } from '../core/units';
 import { asText, dateFormat, sheetValue, type SheetValue } from './cells';
 import { engineOptions, taskSheet, timeZoneOf } from './commands';
-import { findOwnSheet, freeName, readOwnSheet, rewriteOwnSheet, type OwnSheetRead } from './own-sheet';
+import {
+  findOwnSheet,
+  fitSheet,
+  freeName,
+  readOwnSheet,
+  rewriteOwnSheet,
+  type OwnSheetRead,
+} from './own-sheet';
 import { NEEDS, ensureScopes } from './scopes';
 import { isEmail, loadSettings, type Settings } from './settings';
 import { transact, type Transaction } from './transaction';
@@ -107,6 +114,7 @@ export function createUnitListCommand(): number {
     if (units.sheet) {
       const target = units.sheet;
       const first = target.getLastRow() + 1;
+      fitSheet(target, first + rows.length - 1, width, tx);
       const range = target.getRange(first, 1, rows.length, width);
       tx.step(
         () => range.setValues(rows.map((r) => r.map((v) => sheetValue(v, tz)))),
@@ -118,6 +126,7 @@ export function createUnitListCommand(): number {
       () => ss.insertSheet(freeName(ss, UNIT_LIST_SHEET_NAME), ss.getNumSheets()),
       (s) => ss.deleteSheet(s),
     );
+    fitSheet(made, rows.length + 1, width);
     made
       .getRange(1, 1, rows.length + 1, width)
       .setValues([[...UNIT_LIST_HEADER], ...rows].map((r) => r.map((v) => sheetValue(v, tz))));
@@ -525,6 +534,7 @@ function appendLog(ss: Spreadsheet, rows: SheetValue[][], tx: Transaction): { lo
     log = made;
   }
   const first = log.getLastRow() + 1;
+  fitSheet(log, first + rows.length - 1, header.length, tx);
   const range = log.getRange(first, 1, rows.length, header.length);
   tx.step(
     () => range.setValues(rows),

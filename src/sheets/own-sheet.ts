@@ -19,6 +19,28 @@ export function findOwnSheet(ss: Spreadsheet, key: string): Sheet | null {
   return null;
 }
 
+/**
+ * Grows a sheet to at least `rows` × `columns` before a range that large is used: Sheets refuses a
+ * range outside the sheet, and a new sheet has 1,000 rows and 26 columns. In a transaction, the
+ * added rows and columns are deleted again on failure.
+ */
+export function fitSheet(sheet: Sheet, rows: number, columns: number, tx?: Transaction): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) {
+    const n = rows - maxRows;
+    const grow = () => sheet.insertRowsAfter(maxRows, n);
+    if (tx) tx.step(grow, () => sheet.deleteRows(maxRows + 1, n));
+    else grow();
+  }
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) {
+    const n = columns - maxColumns;
+    const grow = () => sheet.insertColumnsAfter(maxColumns, n);
+    if (tx) tx.step(grow, () => sheet.deleteColumns(maxColumns + 1, n));
+    else grow();
+  }
+}
+
 /** A free sheet name: `name`, else "name (Kế hoạch CĐS)", else numbered. */
 export function freeName(ss: Spreadsheet, name: string): string {
   if (!ss.getSheetByName(name)) return name;
@@ -143,6 +165,7 @@ export function rewriteOwnSheet(
         return v === undefined || v === null ? '' : enc(v);
       }),
     );
+  fitSheet(sheet, height, width, tx);
   const range = sheet.getRange(1, 1, height, width);
   const next = grid(rows, encode);
   const back = grid(old, encode);

@@ -18,7 +18,7 @@ import {
   type StatusReport,
   type StatusRows,
 } from '../core/status-report';
-import { freeName, findOwnSheet } from './own-sheet';
+import { fitSheet, freeName, findOwnSheet } from './own-sheet';
 import { sheetValue } from './cells';
 import { transact } from './transaction';
 import { APP_TITLE, page } from './ui';
@@ -177,6 +177,7 @@ function logSend(ss: Spreadsheet, r: SendResult, tasks: number, timeZone: string
       log = sheet;
     }
     const row = log.getLastRow() + 1;
+    fitSheet(log, row, 5, tx);
     log
       .getRange(row, 1, 1, 5)
       .setValues([

@@ -15,7 +15,7 @@ import {
 } from '../core/status-report';
 import { columnLetter } from '../core/text';
 import { dateFormat, sheetValue } from './cells';
-import { findOwnSheet, stageOwnSheet } from './own-sheet';
+import { findOwnSheet, fitSheet, stageOwnSheet } from './own-sheet';
 import type { Transaction } from './transaction';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,6 +50,7 @@ function statusSpec(ss: Spreadsheet, report: StatusReport, changes?: StatusChang
 
 function fill(sheet: Sheet, model: StatusRows, timeZone: string): void {
   const { rows, width } = model;
+  fitSheet(sheet, rows.length, width);
   sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map((c) => sheetValue(c, timeZone))));
   const asOf = rows[model.asOfCell.row]?.[model.asOfCell.column];
   if (asOf && typeof asOf === 'object')

@@ -130,6 +130,20 @@ describe('Gửi bảng trạng thái cho thành phố', () => {
     expect(world.shown.at(-1)?.html).toContain('"created":false');
   });
 
+  it('a log that has filled its sheet’s 1,000 rows grows by a row for the next send', () => {
+    const { world, tasks, addon } = commune([CITY]);
+    addon.sendToCity();
+    const log = world.sheet('Nhật ký gửi') as FakeSheet;
+    const first = log.values[1] as Value[];
+    while (log.values.length < 1000) log.values.push([...first]);
+    expect(log.getMaxRows()).toBe(1000);
+    world.active = tasks;
+    addon.sendToCity();
+    expect(world.alerts).toEqual([]);
+    expect(log.getMaxRows()).toBe(1001);
+    expect(log.values[1000]?.[2]).toBe(first[2]);
+  });
+
   it('a copy deleted or put in the trash meanwhile is made anew; the link in the log changes', () => {
     const { world, tasks, addon } = commune([CITY]);
     addon.sendToCity();

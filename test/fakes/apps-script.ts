@@ -312,12 +312,29 @@ export class FakeSheet {
         (g) => new FakeRange(this, g.row >= row ? g.row + n : g.row, g.col, g.rows, g.cols),
       );
     }
+    this.maxRows = this.getMaxRows() + n;
     return this.proxy;
   }
   /** Adds n empty rows after `row` (the sheet grows; cells below move down). */
   insertRowsAfter(row: number, n: number) {
     if (row < this.values.length) this.insertRowsBefore(row + 1, n);
-    this.maxRows += n;
+    else this.maxRows = this.getMaxRows() + n;
+    return this.proxy;
+  }
+  /** Deletes n rows from `row` (cells below move up); Sheets refuses to delete every row. */
+  deleteRows(row: number, n: number) {
+    const max = this.getMaxRows();
+    if (row < 1 || n < 1 || row + n - 1 > max) throw new Error('Those rows are out of bounds.');
+    if (n >= max - this.frozenRows)
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.values.splice(row - 1, n);
+    const f = (r: number, c: number): [number, number] | null =>
+      r >= row && r < row + n ? null : [r >= row + n ? r - n : r, c];
+    this.notes = this.shiftKeys(this.notes, f);
+    this.backgrounds = this.shiftKeys(this.backgrounds, f);
+    this.formats = this.shiftKeys(this.formats, f);
+    this.formulas = this.shiftKeys(this.formulas, f);
+    this.maxRows = max - n;
     return this.proxy;
   }
   setFrozenRows(n: number) {
@@ -551,10 +568,10 @@ export class FakeWorld {
   user = 'can.bo@xa.gov.vn';
   /**
    * Sheets' rule that a range must lie within the sheet's rows and columns (a new sheet has 1,000
-   * rows and 26 columns; insertRowsAfter grows it). Off by default: the roll-up's sheets, which
-   * outgrow 1,000 rows, do not follow it yet.
+   * rows and 26 columns; insertRowsAfter grows it). On, as on Google; a test may switch it off
+   * to load a fixture larger than a sheet would hold.
    */
-  strictDimensions = false;
+  strictDimensions = true;
   id: string;
   name = 'Bảng phân công';
   private nextId = 1;
