@@ -39,8 +39,10 @@ hạn, thời hạn chưa ghi hoặc không đọc được; in bảng trạng t
   --due-soon-days N        số ngày coi là "sắp đến hạn", 0 đến ${MAX_DUE_SOON_DAYS} (mặc định ${DEFAULT_DUE_SOON_DAYS})
   --commune TÊN            tên xã ghi vào bảng trạng thái (mặc định: đọc từ tiêu đề)
   --json                   in kết quả dạng JSON (xem README)
-  --out TỆP.xlsx           ghi bản sao đã đánh dấu (màu và ghi chú ở ô có vấn đề) kèm trang
-                           "Trạng thái theo trụ cột"; tệp gốc không bao giờ bị ghi đè
+  --out TỆP.xlsx           ghi bản sao đã đánh dấu (màu và ghi chú ở ô có vấn đề) kèm các trang
+                           "Trạng thái theo trụ cột", "Theo đơn vị" và phiếu nhắc việc in được
+                           cho từng đơn vị; kiểm tra lại bản sao này để thấy thay đổi so với lần
+                           trước. Tệp gốc không bao giờ bị ghi đè
 
 Ví dụ:
   ke-hoach-cds check "Ke hoach CDS 2025.xlsx"
