@@ -112,7 +112,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   if (out !== undefined) {
     const report = checkedReport(result, settings.commune);
     const wb = book.workbook ? await book.workbook() : null;
-    await writeChecked(wb, sheet, result, report, file, out, followUpSheets(result, report, follow));
+    await writeChecked(wb, sheet, result, report, file, out, followUpSheets(result, report, history));
   }
 
   if (options.json) io.stdout(`${JSON.stringify(toReport(result))}\n`);

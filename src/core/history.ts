@@ -118,6 +118,11 @@ export interface HistoryRead {
   snapshots: Snapshot[];
   /** What was ignored and why, in Vietnamese (for the officer). */
   notes: string[];
+  /**
+   * The sheet was written by a newer version of the product: it must be kept as it is (not
+   * rewritten with this version's few snapshots), so that the newer version finds it whole.
+   */
+  newer?: boolean;
 }
 
 const cellText = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -142,14 +147,16 @@ export function readHistory(values: readonly (readonly unknown[])[] | null | und
   const version = cellText(values[0]?.[1]);
   if (version !== `v${HISTORY_VERSION}`) {
     const n = /^v(\d+)$/.exec(version);
-    return {
-      snapshots: [],
-      notes: [
-        n && Number(n[1]) > HISTORY_VERSION
-          ? `Trang “${HISTORY_SHEET_NAME}” do phiên bản mới hơn của tiện ích ghi: bỏ qua; hãy cập nhật tiện ích.`
-          : broken,
-      ],
-    };
+    const newer = n !== null && Number(n[1]) > HISTORY_VERSION;
+    return newer
+      ? {
+          snapshots: [],
+          notes: [
+            `Trang “${HISTORY_SHEET_NAME}” do phiên bản mới hơn của tiện ích ghi: giữ nguyên, không ghi thêm; hãy cập nhật tiện ích.`,
+          ],
+          newer: true,
+        }
+      : { snapshots: [], notes: [broken] };
   }
   const snapshots: Snapshot[] = [];
   let dropped = 0;

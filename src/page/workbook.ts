@@ -8,7 +8,6 @@ import type { CheckResult } from '../core/check';
 import type { SheetInput } from '../core/grid';
 import { openPlanFile } from '../core/book';
 import { carriedOver } from '../core/carry-over';
-import { followUpOf } from '../core/history';
 import { DEFAULT_TIME_ZONE } from '../core/plan';
 import { checkedCopy, checkedReport, followUpSheets, loadWorkbook } from '../workbook/checked';
 import { WORKBOOK_GLOBAL } from './check';
@@ -30,13 +29,7 @@ const api: PageWorkbook = {
     const report = checkedReport(result);
     // The same follow-up sheets as `check --out`: the history the file carries, plus today.
     const { history } = carriedOver(openPlanFile(bytes, fileName, DEFAULT_TIME_ZONE));
-    return checkedCopy(
-      wb,
-      sheet,
-      result,
-      report,
-      followUpSheets(result, report, followUpOf(history.snapshots, result)),
-    );
+    return checkedCopy(wb, sheet, result, report, followUpSheets(result, report, history));
   },
 };
 

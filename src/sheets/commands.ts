@@ -369,10 +369,11 @@ export function showSettingsCommand(): void {
     commune: settings.commune,
     planYear: settings.planYear ?? detectedYear ?? '',
     dueSoonDays: settings.dueSoonDays,
+    staleDays: settings.staleDays,
     cityEmails: settings.cityEmails.join('\n'),
     notifyCity: settings.notifyCity,
     cityMessage: settings.cityMessage,
-  };
+  } satisfies Record<keyof Settings, unknown>; // every setting shown, or the dialog would reset it
   SpreadsheetApp.getUi().showModalDialog(
     page('Settings', data).setWidth(480).setHeight(600),
     'Cài đặt Kế hoạch CĐS',

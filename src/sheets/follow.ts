@@ -160,8 +160,17 @@ export function readHistorySheet(ss: Spreadsheet): HistorySheetRead {
   return { ...own, history: readHistory(own.sheet ? own.values : null) };
 }
 
-/** Writes the history in place, inside the command's transaction. */
-export function writeHistory(ss: Spreadsheet, before: OwnSheetRead, follow: FollowUp, tx: Transaction): void {
+/**
+ * Writes the history in place, inside the command's transaction; a history written by a newer
+ * version is left exactly as it is.
+ */
+export function writeHistory(
+  ss: Spreadsheet,
+  before: HistorySheetRead,
+  follow: FollowUp,
+  tx: Transaction,
+): void {
+  if (before.history.newer) return;
   rewriteOwnSheet(
     ss,
     {

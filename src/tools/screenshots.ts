@@ -397,6 +397,7 @@ async function main(): Promise<void> {
           commune: 'Đại Hải',
           planYear: 2026,
           dueSoonDays: 14,
+          staleDays: 45,
           cityEmails: 'vanphong@ubnd.cantho.gov.vn\nphongvhxh@cantho.gov.vn',
           notifyCity: true,
           cityMessage: 'Xã Đại Hải gửi bảng trạng thái nhiệm vụ chuyển đổi số năm 2026.',
@@ -542,7 +543,13 @@ async function main(): Promise<void> {
     };
     // As `check --out` writes it for a copy checked before: the follow-up sheets and the history.
     const report = checkedReport(result);
-    const checked = await checkedCopy(wb, sample, result, report, followUpSheets(result, report, follow));
+    const checked = await checkedCopy(
+      wb,
+      sample,
+      result,
+      report,
+      followUpSheets(result, report, { snapshots: sampleHistory(sample), notes: [] }),
+    );
     const task = printed(printOnly(checked, sample.name, true), tmp, 'bang-phan-cong', 100);
     await save(
       browser,

@@ -34,7 +34,7 @@ import type { SheetInput } from '../core/grid';
 import { UserError } from '../core/errors';
 import { statusReportOf } from '../core/status-report';
 import { communeFromTitle, planNameFromTitle } from '../core/title';
-import type { FollowUp } from '../core/history';
+import { followUpOf, type HistoryRead } from '../core/history';
 import { remindersOf } from '../core/reminders';
 import { unitSheetLayout } from '../core/unit-sheet';
 import { addCharts, type SheetChart } from './charts';
@@ -354,9 +354,15 @@ export async function checkedCopy(
 /**
  * The follow-up sheets of a checked copy (`follow` = followUpOf(the history read, result)): the
  * changes since the last check and the monthly overdue series, "Theo đơn vị", one reminder per
- * unit and the history with today's snapshot added.
+ * unit and the history with today's snapshot added (or, when `history.newer`, the newer
+ * version's history kept as it is).
  */
-export function followUpSheets(result: CheckResult, report: StatusReport, follow: FollowUp): FollowUpSheets {
+export function followUpSheets(
+  result: CheckResult,
+  report: StatusReport,
+  history: HistoryRead,
+): FollowUpSheets {
+  const follow = followUpOf(history.snapshots, result);
   return {
     changes: follow.diff ? { diff: follow.diff, monthly: follow.monthly } : null,
     units: unitSheetLayout(result, { commune: report.commune, asOf: result.today }, follow.diff),
@@ -369,6 +375,7 @@ export function followUpSheets(result: CheckResult, report: StatusReport, follow
       dueSoonDays: result.dueSoonDays,
     },
     snapshots: follow.snapshots,
+    keepHistory: history.newer === true,
   };
 }
 
@@ -379,6 +386,8 @@ export interface FollowUpSheets {
   reminders: readonly UnitReminder[];
   reminderContext: ReminderContext;
   snapshots: readonly Snapshot[];
+  /** The workbook's history was written by a newer version: leave it as it is. */
+  keepHistory: boolean;
 }
 
 /**
@@ -398,7 +407,7 @@ export async function checkedWorkbookBytes(
   if (follow) {
     putUnitSheet(wb, follow.units);
     putReminderSheets(wb, follow.reminders, follow.reminderContext);
-    putHistorySheet(wb, follow.snapshots);
+    putHistorySheet(wb, follow.snapshots, follow.keepHistory);
   }
   const buffer = await wb.xlsx.writeBuffer();
   const model = toRows(report, follow?.changes);

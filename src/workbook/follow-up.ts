@@ -221,7 +221,13 @@ export function renderReminder(ws: ExcelJS.Worksheet, model: ReminderRows): void
 // ---- the history ----------------------------------------------------------------------------
 
 /** Adds (or replaces) the hidden history sheet. */
-export function putHistorySheet(wb: ExcelJS.Workbook, snapshots: readonly Snapshot[]): ExcelJS.Worksheet {
+export function putHistorySheet(
+  wb: ExcelJS.Workbook,
+  snapshots: readonly Snapshot[],
+  keepNewer = false,
+): ExcelJS.Worksheet | null {
+  // A history written by a newer version stays as it is (the copy keeps it for that version).
+  if (keepNewer) return null;
   const old = removeOwn(wb, (ws) => isHistorySheet([[text(ws.getCell(1, 1).value)]]));
   const ws = wb.addWorksheet(old ?? freeName(wb, HISTORY_SHEET_NAME), { state: 'hidden' });
   // Every cell a string: ExcelJS writes strings as text, never as a formula or a number.

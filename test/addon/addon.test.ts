@@ -391,6 +391,39 @@ describe('other commands', () => {
     expect(world.toasts.at(-1)).toContain('13 lưu ý');
   });
 
+  it('Cài đặt… shows every saved setting, so saving again changes nothing the officer did not touch', () => {
+    const { world, addon } = sampleWorld();
+    const form = {
+      commune: 'Đại Hải',
+      planYear: '2026',
+      dueSoonDays: '21',
+      staleDays: '90',
+      cityEmails: 'so@cantho.gov.vn',
+      notifyCity: false,
+      cityMessage: 'Gửi Sở',
+    };
+    expect(addon.saveSettings(form)).toEqual({ ok: true, errors: [] });
+    const saved = world.properties.get('keHoachCds.settings');
+    addon.showSettings();
+    const html = world.shown.at(-1)?.html ?? '';
+    const data = JSON.parse(/var DATA = (.*);/.exec(html)?.[1] ?? 'null') as Record<string, unknown>;
+    expect(data).toEqual({
+      commune: 'Đại Hải',
+      planYear: 2026,
+      dueSoonDays: 21,
+      staleDays: 90,
+      cityEmails: 'so@cantho.gov.vn',
+      notifyCity: false,
+      cityMessage: 'Gửi Sở',
+    });
+    // The dialog sends back what it shows: the same settings are stored.
+    const again = Object.fromEntries(
+      Object.entries(data).map(([k, v]) => [k, k === 'notifyCity' ? v : String(v)]),
+    );
+    expect(addon.saveSettings(again as typeof form)).toEqual({ ok: true, errors: [] });
+    expect(world.properties.get('keHoachCds.settings')).toBe(saved);
+  });
+
   it('Hướng dẫn: a help dialog in Vietnamese', () => {
     const { world, addon } = sampleWorld();
     addon.showHelp();

@@ -462,4 +462,22 @@ describe('what changed since the last check', () => {
     ]);
     expect(readHistory(history.values).snapshots.map((s) => s.date)).toEqual(['2026-12-21']);
   });
+
+  it('a history written by a newer version is kept exactly as it is, with a note to update', () => {
+    const { world, addon } = setup();
+    addon.checkTaskSheet();
+    const history = own(world, 'keHoachCds.history');
+    history.values[0] = [history.values[0]?.[0] ?? '', 'v2', ''];
+    history.values.push(['{"v":2,"future":"rows of a newer version"}', '', '']);
+    const kept = structuredClone(history.values);
+    world.drive.now += 86_400_000;
+    addon.checkTaskSheet();
+    addon.updateStatusSheet();
+    expect(world.alerts).toEqual([]);
+    const data = dataOf<{ notes: string[] }>(world.shown.at(-1)?.html);
+    expect(data.notes).toEqual([
+      'Trang “Lịch sử kiểm tra” do phiên bản mới hơn của tiện ích ghi: giữ nguyên, không ghi thêm; hãy cập nhật tiện ích.',
+    ]);
+    expect(history.values).toEqual(kept);
+  });
 });

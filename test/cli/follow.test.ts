@@ -222,6 +222,21 @@ describe('three checks of a checked copy on different days', () => {
     expect(history[0]?.[0]).toBe(HISTORY_TAG);
     expect(readHistory(history).snapshots.map((s) => s.date)).toEqual(['2026-12-21']);
   });
+
+  it('a history written by a newer version is carried into the copy as it is, with a note', async () => {
+    const wb = await workbook(out(3));
+    const ws = wb.getWorksheet('Lịch sử kiểm tra') as ExcelJS.Worksheet;
+    ws.getCell('B1').value = 'v2';
+    const newer = join(dir, 'moi-hon.xlsx');
+    await wb.xlsx.writeFile(newer);
+    const before = sheets(newer).get('Lịch sử kiểm tra');
+    const next = join(dir, 'moi-hon-2.xlsx');
+    const r = await cli(['check', newer, '--today', '2026-12-21', '--out', next]);
+    expect(r.stderr).toBe(
+      'Chú ý: Trang “Lịch sử kiểm tra” do phiên bản mới hơn của tiện ích ghi: giữ nguyên, không ghi thêm; hãy cập nhật tiện ích.\n',
+    );
+    expect(sheets(next).get('Lịch sử kiểm tra')).toEqual(before);
+  });
 });
 
 describe('the unit list of the workbook', () => {
