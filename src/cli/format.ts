@@ -14,6 +14,7 @@ import {
   COUNT_LABELS,
   OLDEST_OVERDUE_LABEL,
   SEVERITY_LABELS,
+  STATUS_TABLE_KEYS,
   WORDS,
   type CountKey,
 } from '../core/labels';
@@ -91,18 +92,10 @@ function table(head: string[], rows: string[][], firstWidth: number): string[] {
   return [line(head), ...rows.map(line)];
 }
 
-const PIVOT_KEYS: CountKey[] = [
-  'total',
-  'done',
-  'onTrack',
-  'overdue',
-  'recurring',
-  'conditional',
-  'undated',
-  'dueSoon',
-  'missingLead',
-  'doneRate',
-];
+/** The status table's columns, less the split of done tasks by timeliness (the terminal is narrow). */
+const PIVOT_KEYS: readonly CountKey[] = STATUS_TABLE_KEYS.filter(
+  (k) => k !== 'doneOnTime' && k !== 'doneLate',
+);
 
 export function formatSummary(result: CheckResult, file: string, color: boolean): string {
   const paint = painter();

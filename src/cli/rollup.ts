@@ -188,29 +188,16 @@ export async function writeRollup(result: Rollup, out: string): Promise<void> {
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   const buffer = await wb.xlsx.writeBuffer();
-  const pillars = tables[1];
-  const charts =
-    pillars && pillars.last >= pillars.first
-      ? [
-          {
-            sheet: ROLLUP_SHEET_NAME,
-            chart: {
-              title: 'Tiến độ theo trụ cột, tất cả các xã',
-              headerRow: pillars.header,
-              lastRow: pillars.last,
-              labelColumn: 0,
-              series: [
-                { column: layout.classColumns.done, color: '#34A853' },
-                { column: layout.classColumns.onTrack, color: '#4285F4' },
-                { column: layout.classColumns.overdue, color: '#EA4335' },
-                { column: layout.classColumns.noDeadline, color: '#9E9E9E' },
-              ],
-            },
-            at: { row: 3, column: width + 1 },
-            size: { columns: 8, rows: 22 },
-          },
-        ]
-      : [];
+  const charts = layout.chart
+    ? [
+        {
+          sheet: ROLLUP_SHEET_NAME,
+          chart: layout.chart,
+          at: { row: 3, column: width + 1 },
+          size: { columns: 8, rows: 22 },
+        },
+      ]
+    : [];
   writeAtomic(out, addCharts(new Uint8Array(buffer as ArrayBuffer), charts));
 }
 

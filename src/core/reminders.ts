@@ -331,3 +331,45 @@ export function reminderSheetNames(units: readonly string[], taken: readonly str
     return candidate;
   });
 }
+
+/** One unit as the reminder dialog shows it (the add-on's preview and the guide's picture). */
+export interface PreviewUnit {
+  key: string;
+  unit: string;
+  emails: string[];
+  overdue: number;
+  dueSoon: number;
+  tasks: {
+    stt: string;
+    task: string;
+    pillar: string;
+    deadline: string;
+    situation: string;
+    overdue: boolean;
+  }[];
+  /** 'ready', 'no-address' (skipped), or 'sent-today' (sent only when "gửi lại" is ticked). */
+  status: 'ready' | 'no-address' | 'sent-today';
+  /** "HH:mm" of today's send, when sent today. */
+  sentAt: string | null;
+}
+
+/** A unit's reminder as the dialog lists it: its addresses, its tasks in words, whether it went today. */
+export function previewUnit(r: UnitReminder, emails: string[], sentAt: string | null): PreviewUnit {
+  return {
+    key: r.key,
+    unit: r.unit,
+    emails,
+    overdue: r.overdue.length,
+    dueSoon: r.dueSoon.length,
+    tasks: [...r.overdue, ...r.dueSoon].map((t) => ({
+      stt: t.stt,
+      task: t.task,
+      pillar: t.pillar,
+      deadline: deadlineWords(t),
+      situation: daysWords(t.kind, t.days),
+      overdue: t.kind === 'overdue',
+    })),
+    status: emails.length === 0 ? 'no-address' : sentAt ? 'sent-today' : 'ready',
+    sentAt,
+  };
+}

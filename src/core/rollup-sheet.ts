@@ -5,6 +5,7 @@
 import { viDay } from './dates';
 import { COUNT_LABELS, WORDS, type CountKey } from './labels';
 import type { CommuneTotal, Rollup } from './rollup';
+import { CHART_CLASSES, type ChartModel } from './status-report';
 
 export const ROLLUP_SHEET_NAME = 'Tổng hợp';
 export const COMMUNE_LIST_SHEET_NAME = 'Danh sách xã';
@@ -26,7 +27,12 @@ export interface RollupLayout {
   rateColumns: number[];
   classColumns: { done: number; onTrack: number; overdue: number; noDeadline: number };
   widths: number[];
+  /** The stacked bars of the pillar table (the status sheet's classes and colours), when it has rows. */
+  chart: ChartModel | null;
 }
+
+const color = (key: (typeof CHART_CLASSES)[number]['key']): string =>
+  CHART_CLASSES.find((c) => c.key === key)?.color ?? '#9E9E9E';
 
 const KEYS: CountKey[] = [
   'total',
@@ -88,6 +94,7 @@ export function rollupLayout(r: Rollup): RollupLayout {
     r.failures.map((f) => [f.name, f.source, f.reason]),
   );
   const col = (k: CountKey) => 2 + KEYS.indexOf(k);
+  const pillars = tables[1];
   return {
     rows,
     width,
@@ -100,5 +107,21 @@ export function rollupLayout(r: Rollup): RollupLayout {
       noDeadline: col('noDeadline'),
     },
     widths: [30, 24, ...KEYS.map(() => 11), 12],
+    chart:
+      pillars && pillars.last >= pillars.first
+        ? {
+            title: 'Tiến độ theo trụ cột, tất cả các xã',
+            headerRow: pillars.header,
+            lastRow: pillars.last,
+            labelColumn: 0,
+            series: [
+              { column: col('done'), color: color('done') },
+              { column: col('onTrack'), color: color('onTrack') },
+              { column: col('overdue'), color: color('overdue') },
+              // Without a due date, in the grey of recurring tasks (the roll-up does not split them).
+              { column: col('noDeadline'), color: color('recurring') },
+            ],
+          }
+        : null,
   };
 }

@@ -380,26 +380,7 @@ function rollupSheetSpec(ss: Spreadsheet, r: ReturnType<typeof rollup>): OwnShee
       if (overdue.length > 0) sheet.getRangeList(overdue).setBackground('#FCE8E6');
       layout.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w * 7));
       sheet.setFrozenRows(3);
-      const pillars = tables[1];
-      if (pillars && pillars.last >= pillars.first) {
-        insertStackedBars(
-          sheet,
-          {
-            title: 'Tiến độ theo trụ cột, tất cả các xã',
-            headerRow: pillars.header,
-            lastRow: pillars.last,
-            labelColumn: 0,
-            series: [
-              { column: layout.classColumns.done, color: '#34A853' },
-              { column: layout.classColumns.onTrack, color: '#4285F4' },
-              { column: layout.classColumns.overdue, color: '#EA4335' },
-              { column: layout.classColumns.noDeadline, color: '#9E9E9E' },
-            ],
-          },
-          4,
-          width + 2,
-        );
-      }
+      if (layout.chart) insertStackedBars(sheet, layout.chart, 4, width + 2);
     },
   };
 }

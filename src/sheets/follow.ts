@@ -22,12 +22,13 @@ import {
   type FollowUp,
   type HistoryRead,
 } from '../core/history';
-import { FOLLOW_WORDS, daysWords } from '../core/labels';
+import { FOLLOW_WORDS } from '../core/labels';
 import { planNameFromTitle, communeFromTitle } from '../core/title';
 import {
-  deadlineWords,
+  previewUnit,
   reminderMail,
   remindersOf,
+  type PreviewUnit,
   type ReminderContext,
   type UnitReminder,
 } from '../core/reminders';
@@ -244,25 +245,7 @@ export function followOf(
 
 // ---- reminders ---------------------------------------------------------------------------------
 
-export interface PreviewUnit {
-  key: string;
-  unit: string;
-  emails: string[];
-  overdue: number;
-  dueSoon: number;
-  tasks: {
-    stt: string;
-    task: string;
-    pillar: string;
-    deadline: string;
-    situation: string;
-    overdue: boolean;
-  }[];
-  /** 'ready', 'no-address' (skipped), or 'sent-today' (sent only when "gửi lại" is ticked). */
-  status: 'ready' | 'no-address' | 'sent-today';
-  /** "HH:mm" of today's send, when sent today. */
-  sentAt: string | null;
-}
+export type { PreviewUnit };
 
 export interface RemindPreview {
   today: string;
@@ -338,27 +321,9 @@ function sentToday(
 }
 
 function previewOf(s: RemindState, quota: number): RemindPreview {
-  const units: PreviewUnit[] = s.reminders.map((r) => {
-    const emails = s.emails.get(r.key) ?? [];
-    const sentAt = s.sentAt.get(r.key) ?? null;
-    return {
-      key: r.key,
-      unit: r.unit,
-      emails,
-      overdue: r.overdue.length,
-      dueSoon: r.dueSoon.length,
-      tasks: [...r.overdue, ...r.dueSoon].map((t) => ({
-        stt: t.stt,
-        task: t.task,
-        pillar: t.pillar,
-        deadline: deadlineWords(t),
-        situation: daysWords(t.kind, t.days),
-        overdue: t.kind === 'overdue',
-      })),
-      status: emails.length === 0 ? 'no-address' : sentAt ? 'sent-today' : 'ready',
-      sentAt,
-    };
-  });
+  const units: PreviewUnit[] = s.reminders.map((r) =>
+    previewUnit(r, s.emails.get(r.key) ?? [], s.sentAt.get(r.key) ?? null),
+  );
   const notes: string[] = [];
   if (!s.list.list)
     notes.push(

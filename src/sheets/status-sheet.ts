@@ -127,46 +127,38 @@ function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
 
 /** A column chart of one series (overdue tasks by month). */
 export function insertColumns(sheet: Sheet, chart: ChartModel, row: number, column: number): void {
-  const span = chart.lastRow - chart.headerRow + 1;
-  let builder = sheet
-    .newChart()
-    .setChartType(Charts.ChartType.COLUMN)
-    .addRange(sheet.getRange(chart.headerRow + 1, chart.labelColumn + 1, span, 1));
-  for (const s of chart.series)
-    builder = builder.addRange(sheet.getRange(chart.headerRow + 1, s.column + 1, span, 1));
-  sheet.insertChart(
-    builder
-      .setNumHeaders(1)
-      .setOption('title', chart.title)
-      .setOption(
-        'colors',
-        chart.series.map((s) => s.color),
-      )
-      .setOption('legend', { position: 'none' })
-      .setPosition(row, column, 0, 0)
-      .build(),
-  );
+  insertChartOf(sheet, chart, row, column, 'column');
 }
 
 /** The chart of a layout, drawn with SpreadsheetApp (the same classes and colours everywhere). */
 export function insertStackedBars(sheet: Sheet, chart: ChartModel, row: number, column: number): void {
+  insertChartOf(sheet, chart, row, column, 'stacked-bars');
+}
+
+function insertChartOf(
+  sheet: Sheet,
+  chart: ChartModel,
+  row: number,
+  column: number,
+  kind: 'column' | 'stacked-bars',
+): void {
   const span = chart.lastRow - chart.headerRow + 1;
   let builder = sheet
     .newChart()
-    .setChartType(Charts.ChartType.BAR)
+    .setChartType(kind === 'column' ? Charts.ChartType.COLUMN : Charts.ChartType.BAR)
     .addRange(sheet.getRange(chart.headerRow + 1, chart.labelColumn + 1, span, 1));
   for (const s of chart.series)
     builder = builder.addRange(sheet.getRange(chart.headerRow + 1, s.column + 1, span, 1));
+  builder = builder.setNumHeaders(1);
+  if (kind === 'stacked-bars') builder = builder.setOption('isStacked', true);
   sheet.insertChart(
     builder
-      .setNumHeaders(1)
-      .setOption('isStacked', true)
       .setOption('title', chart.title)
       .setOption(
         'colors',
         chart.series.map((s) => s.color),
       )
-      .setOption('legend', { position: 'bottom' })
+      .setOption('legend', { position: kind === 'column' ? 'none' : 'bottom' })
       .setPosition(row, column, 0, 0)
       .build(),
   );

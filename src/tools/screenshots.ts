@@ -19,9 +19,9 @@ import { checkSheet, type CheckResult } from '../core/check';
 import { MAX_FILE_BYTES } from '../core/book';
 import type { SheetInput } from '../core/grid';
 import { followUpOf, type Snapshot } from '../core/history';
-import { FOLLOW_WORDS, daysWords } from '../core/labels';
+import { FOLLOW_WORDS } from '../core/labels';
 import { DEFAULT_TIME_ZONE } from '../core/plan';
-import { deadlineWords, remindersOf } from '../core/reminders';
+import { previewUnit, remindersOf } from '../core/reminders';
 import { STATUS_SHEET_NAME, toRows } from '../core/status-report';
 import { columnLetter } from '../core/text';
 import { UNIT_LIST_HEADER, addressesOf, newListRows, parseUnitList } from '../core/unit-list';
@@ -201,25 +201,7 @@ function remindPreview(result: CheckResult): RemindPreview {
   const list = parseUnitList([[...UNIT_LIST_HEADER], ...rows], isEmail);
   const units: PreviewUnit[] = remindersOf(result).map((r) => {
     const unit = result.units.find((u) => u.key === r.key);
-    const emails = unit ? addressesOf(list, unit, COMMUNE) : [];
-    const sentAt = SENT_TODAY[r.unit] ?? null;
-    return {
-      key: r.key,
-      unit: r.unit,
-      emails,
-      overdue: r.overdue.length,
-      dueSoon: r.dueSoon.length,
-      tasks: [...r.overdue, ...r.dueSoon].map((t) => ({
-        stt: t.stt,
-        task: t.task,
-        pillar: t.pillar,
-        deadline: deadlineWords(t),
-        situation: daysWords(t.kind, t.days),
-        overdue: t.kind === 'overdue',
-      })),
-      status: emails.length === 0 ? 'no-address' : sentAt ? 'sent-today' : 'ready',
-      sentAt,
-    };
+    return previewUnit(r, unit ? addressesOf(list, unit, COMMUNE) : [], SENT_TODAY[r.unit] ?? null);
   });
   return {
     today: result.today,
