@@ -5,7 +5,7 @@ import type { SheetInput } from './grid';
 import type { Plan } from './model';
 import { pivotOf, type PivotRow } from './pivot';
 import { parsePlan, type ParseOptions } from './plan';
-import { byLeadUnit, leadUnitsOf, type LeadUnitRow } from './units';
+import { UnitReader, type LeadUnitRow } from './units';
 
 export interface CheckResult {
   plan: Plan;
@@ -34,8 +34,11 @@ export function checkSheet(input: SheetInput, options: EngineOptions): CheckResu
   const plan = parsePlan(input, options);
   const hasLead = plan.columns.lead !== undefined;
   const assessments = plan.tasks.map((t) => assessTask(t, options, hasLead));
-  const unitOptions = options.commune ? { commune: options.commune } : undefined;
-  const units = byLeadUnit(
+  const reader = new UnitReader(
+    options.unitOverrides,
+    options.commune ? { commune: options.commune } : undefined,
+  );
+  const units = reader.byLeadUnit(
     plan.tasks.map((t, i) => {
       const a = assessments[i] as TaskAssessment;
       return {
@@ -45,14 +48,11 @@ export function checkSheet(input: SheetInput, options: EngineOptions): CheckResu
         overdueDays: a.overdueDays,
       };
     }),
-    options.unitOverrides,
-    unitOptions,
   );
   const leadUnits = plan.tasks.map((t) =>
-    leadUnitsOf(
+    reader.leadUnitsOf(
       t.lines.map((l) => l.lead),
-      options.unitOverrides,
-      { ...unitOptions, rows: units },
+      units,
     ),
   );
   const findings = findingsOf(plan, assessments, leadUnits);

@@ -208,8 +208,12 @@ export function findingsOf(
       });
     }
   });
-  // Sheet-level first, then down the sheet, left to right (stable for findings on one cell).
-  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
+  // Sheet-level first, then down the sheet, left to right (stable for findings on one cell); the
+  // sort keys are computed once per finding, not per comparison.
+  return out
+    .map((f, i) => ({ f, row: f.row ?? 0, col: colOrder(f.column), i }))
+    .sort((a, b) => a.row - b.row || a.col - b.col || a.i - b.i)
+    .map((k) => k.f);
 }
 
 function colOrder(letter: string | null): number {

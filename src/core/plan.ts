@@ -194,8 +194,16 @@ class PlanReader {
   private readonly col: Partial<Record<ColumnKey, number>>;
   private readonly timeZone: string;
   private readonly width: number;
-  /** Header text of each mapped column, as written. */
+  /** Folded header text of each mapped column. */
   private readonly headerCells = new Map<number, string>();
+  /** Every folded header text: a cell outside this set cannot belong to a repeated header. */
+  private readonly headerKeySet = new Set<string>();
+  /**
+   * A cell much longer than any header cell is not a repeated header cell (generous: twice the
+   * longest, plus room for stray spaces), so long task texts are not folded just to be compared.
+   */
+  private headerTextLimit = 0;
+  private readonly folded = new Map<string, string>();
   /** Folded text of every header cell, per header row (a repeated header matches either). */
   private readonly headerRowKeys: string[][] = [];
   /** Deadline and lead cells repeat a lot ("Thường xuyên", "UBND xã"): parse each text once. */
@@ -227,8 +235,14 @@ class PlanReader {
     for (const c of Object.values(this.col)) {
       if (c === undefined) continue;
       // Repeated header rows match either row of a two-row header.
-      this.headerCells.set(c, header.raw[c] ?? '');
+      this.headerCells.set(c, foldKey(header.raw[c] ?? ''));
     }
+    for (const k of this.headerCells.values()) if (k !== '') this.headerKeySet.add(k);
+    for (const keys of this.headerRowKeys) for (const k of keys) if (k !== '') this.headerKeySet.add(k);
+    let longest = 0;
+    for (let r = header.firstRow; r <= header.lastRow; r++)
+      for (let c = 0; c < this.width; c++) longest = Math.max(longest, this.grid.ownText(r, c).length);
+    this.headerTextLimit = 2 * longest + 20;
   }
 
   read(): Plan {
@@ -521,25 +535,49 @@ class PlanReader {
    * or every filled cell (at least two) reads the same as that column of one header row.
    */
   private isRepeatedHeader(r: number): boolean {
+    // Each filled cell folded once; "" when empty, null when it is no header text at all.
+    const keys: (string | null)[] = [];
+    let filled = 0;
+    let headerLike = 0;
+    for (let c = 0; c < this.width; c++) {
+      const t = this.grid.ownText(r, c);
+      if (t === '') {
+        keys.push('');
+        continue;
+      }
+      filled++;
+      if (t.length > this.headerTextLimit) {
+        keys.push(null);
+        continue;
+      }
+      const k = this.foldCell(t);
+      if (this.headerKeySet.has(k)) {
+        keys.push(k);
+        headerLike++;
+      } else keys.push(null);
+    }
+    if (headerLike < 2) return false;
     let same = 0;
     for (const c of Object.values(this.col)) {
       if (c === undefined) continue;
-      const t = this.grid.ownText(r, c);
-      if (t !== '' && foldKey(this.headerCells.get(c) ?? '') === foldKey(t)) same++;
+      const k = keys[c];
+      if (k && k === this.headerCells.get(c)) same++;
     }
     if (same >= 3) return true;
-    for (const keys of this.headerRowKeys) {
-      let filled = 0;
-      let match = 0;
-      for (let c = 0; c < this.width; c++) {
-        const t = this.grid.ownText(r, c);
-        if (t === '') continue;
-        filled++;
-        if (keys[c] !== '' && keys[c] === foldKey(t)) match++;
-      }
-      if (filled >= 2 && match === filled) return true;
+    if (filled < 2 || headerLike < filled) return false;
+    return this.headerRowKeys.some((row) =>
+      keys.every((k, c) => k === '' || (row[c] !== '' && row[c] === k)),
+    );
+  }
+
+  /** foldKey of a short cell, once per distinct text (leads, deadlines, statuses repeat). */
+  private foldCell(t: string): string {
+    let k = this.folded.get(t);
+    if (k === undefined) {
+      k = foldKey(t);
+      if (this.folded.size < 50_000) this.folded.set(t, k);
     }
-    return false;
+    return k;
   }
 
   private isTopLevelBesideSections(stt: string, section: Section): boolean {

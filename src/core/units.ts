@@ -696,81 +696,126 @@ function distinct(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/** A lead cell as read once: a placeholder for "nobody" (its text), or its units and shared parts. */
+interface LeadCellRead extends ReadCell {
+  /** The cell names no lead ("", "-", "Chưa phân công"…): its collapsed text, possibly "". */
+  placeholder: string | null;
+}
+
 /**
- * Status by lead unit: one row per unit (sorted by overdue, then total, then name in Vietnamese
- * order), then SHARED_LEAD_UNIT and NO_LEAD_UNIT when they have tasks.
+ * Reads lead cells under one set of overrides and one commune, each distinct cell once: a plan
+ * repeats a few dozen units over thousands of tasks, so the check reads each cell text one time.
  */
+export class UnitReader {
+  private readonly ov: Map<string, string> | null;
+  private readonly commune: Words | null;
+  private readonly cells = new Map<string, LeadCellRead>();
+  private namesOf: { rows: readonly LeadUnitRow[]; byKey: Map<string, string> } | null = null;
+
+  constructor(overrides?: Overrides, opts?: UnitOptions) {
+    this.ov = foldedOverrides(overrides);
+    this.commune = communeWords(opts);
+  }
+
+  private read(lead: string): LeadCellRead {
+    let r = this.cells.get(lead);
+    if (!r) {
+      r = isMissingLead(lead)
+        ? { placeholder: collapse(lead), units: [], shared: [] }
+        : { placeholder: null, ...readCell(lead, this.ov, this.commune) };
+      this.cells.set(lead, r);
+    }
+    return r;
+  }
+
+  /**
+   * Status by lead unit: one row per unit (sorted by overdue, then total, then name in Vietnamese
+   * order), then SHARED_LEAD_UNIT and NO_LEAD_UNIT when they have tasks.
+   */
+  byLeadUnit(tasks: readonly UnitTaskInput[]): LeadUnitRow[] {
+    const groups = new Map<string, { group: Group; tally: Tally }>();
+    const shared = { tally: new Tally(), texts: [] as string[] };
+    const missing = { tally: new Tally(), texts: [] as string[] };
+    for (const task of tasks) {
+      const keys = new Set<string>();
+      const sharedTexts: string[] = [];
+      const placeholders: string[] = [];
+      for (const lead of task.leads) {
+        const cell = this.read(lead);
+        if (cell.placeholder !== null) {
+          if (cell.placeholder !== '') placeholders.push(cell.placeholder);
+          continue;
+        }
+        for (const n of cell.units) {
+          let g = groups.get(n.key);
+          if (!g) groups.set(n.key, (g = { group: new Group(n.key), tally: new Tally() }));
+          g.group.add(n);
+          keys.add(n.key);
+        }
+        sharedTexts.push(...cell.shared);
+      }
+      if (keys.size > 0) for (const k of keys) groups.get(k)?.tally.add(task);
+      else if (sharedTexts.length > 0) {
+        shared.tally.add(task);
+        shared.texts.push(...sharedTexts);
+      } else {
+        missing.tally.add(task);
+        missing.texts.push(...placeholders);
+      }
+    }
+    const rows = [...groups.values()]
+      .filter((g) => g.tally.total > 0)
+      .map((g) => row(g.group.unit, g.group.key, 'unit', g.group.variants, g.tally))
+      .sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.unit.localeCompare(b.unit, 'vi'));
+    if (shared.tally.total > 0)
+      rows.push(row(SHARED_LEAD_UNIT, '', 'shared', distinct(shared.texts), shared.tally));
+    if (missing.tally.total > 0)
+      rows.push(row(NO_LEAD_UNIT, '', 'missing', distinct(missing.texts), missing.tally));
+    return rows;
+  }
+
+  /**
+   * The units of one task, as display names, de-duplicated, in order. With `rows` (from
+   * byLeadUnit over the whole plan) the names are the plan's group names; without, each unit is
+   * named from this task's own writing.
+   */
+  leadUnitsOf(leads: readonly string[], rows?: readonly LeadUnitRow[]): string[] {
+    const byKey = this.groupNames(rows ?? []);
+    const groups = new Map<string, Group>();
+    for (const lead of leads) {
+      for (const n of this.read(lead).units) {
+        let g = groups.get(n.key);
+        if (!g) groups.set(n.key, (g = new Group(n.key)));
+        g.add(n);
+      }
+    }
+    return distinct([...groups.values()].map((g) => byKey.get(g.key) ?? g.unit));
+  }
+
+  private groupNames(rows: readonly LeadUnitRow[]): Map<string, string> {
+    if (this.namesOf?.rows !== rows) {
+      const byKey = new Map<string, string>();
+      for (const r of rows) if (r.kind === 'unit') byKey.set(r.key, r.unit);
+      this.namesOf = { rows, byKey };
+    }
+    return this.namesOf.byKey;
+  }
+}
+
+/** Status by lead unit (see UnitReader.byLeadUnit), for one call. */
 export function byLeadUnit(
   tasks: readonly UnitTaskInput[],
   overrides?: Overrides,
   opts?: UnitOptions,
 ): LeadUnitRow[] {
-  const ov = foldedOverrides(overrides);
-  const commune = communeWords(opts);
-  const groups = new Map<string, { group: Group; tally: Tally }>();
-  const shared = { tally: new Tally(), texts: [] as string[] };
-  const missing = { tally: new Tally(), texts: [] as string[] };
-  for (const task of tasks) {
-    const keys = new Set<string>();
-    const sharedTexts: string[] = [];
-    const placeholders: string[] = [];
-    for (const lead of task.leads) {
-      if (isMissingLead(lead)) {
-        const p = collapse(lead);
-        if (p !== '') placeholders.push(p);
-        continue;
-      }
-      const cell = readCell(lead, ov, commune);
-      for (const n of cell.units) {
-        let g = groups.get(n.key);
-        if (!g) groups.set(n.key, (g = { group: new Group(n.key), tally: new Tally() }));
-        g.group.add(n);
-        keys.add(n.key);
-      }
-      sharedTexts.push(...cell.shared);
-    }
-    if (keys.size > 0) for (const k of keys) groups.get(k)?.tally.add(task);
-    else if (sharedTexts.length > 0) {
-      shared.tally.add(task);
-      shared.texts.push(...sharedTexts);
-    } else {
-      missing.tally.add(task);
-      missing.texts.push(...placeholders);
-    }
-  }
-  const rows = [...groups.values()]
-    .filter((g) => g.tally.total > 0)
-    .map((g) => row(g.group.unit, g.group.key, 'unit', g.group.variants, g.tally))
-    .sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.unit.localeCompare(b.unit, 'vi'));
-  if (shared.tally.total > 0)
-    rows.push(row(SHARED_LEAD_UNIT, '', 'shared', distinct(shared.texts), shared.tally));
-  if (missing.tally.total > 0)
-    rows.push(row(NO_LEAD_UNIT, '', 'missing', distinct(missing.texts), missing.tally));
-  return rows;
+  return new UnitReader(overrides, opts).byLeadUnit(tasks);
 }
 
-/**
- * The units of one task, as display names, de-duplicated, in order. With `rows` (from
- * byLeadUnit over the whole plan) the names are the plan's group names; without, each unit is
- * named from this task's own writing.
- */
+/** The units of one task (see UnitReader.leadUnitsOf), for one call. */
 export function leadUnitsOf(
   leads: readonly string[],
   overrides?: Overrides,
   opts?: UnitOptions & { rows?: readonly LeadUnitRow[] },
 ): string[] {
-  const ov = foldedOverrides(overrides);
-  const commune = communeWords(opts);
-  const byKey = new Map<string, string>();
-  for (const r of opts?.rows ?? []) if (r.kind === 'unit') byKey.set(r.key, r.unit);
-  const groups = new Map<string, Group>();
-  for (const lead of leads) {
-    if (isMissingLead(lead)) continue;
-    for (const n of readCell(lead, ov, commune).units) {
-      let g = groups.get(n.key);
-      if (!g) groups.set(n.key, (g = new Group(n.key)));
-      g.add(n);
-    }
-  }
-  return distinct([...groups.values()].map((g) => byKey.get(g.key) ?? g.unit));
+  return new UnitReader(overrides, opts).leadUnitsOf(leads, opts?.rows);
 }
