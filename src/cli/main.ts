@@ -6,12 +6,17 @@
  * Vietnamese line on stderr, never a stack trace.
  */
 import { isUserError, UserError } from '../core/errors';
+import { useRawInflater } from '../core/zip';
 import { closest } from './args';
+import { nodeInflater } from './inflate';
 import { safeLine } from './format';
 import { checkCommand, CHECK_HELP } from './check';
 import { importCommand, IMPORT_HELP } from './import';
 import { rollupCommand, ROLLUP_HELP } from './rollup';
 import { version } from '../../package.json';
+
+// Workbooks and Word files are inflated by Node's zlib here, with the same limits.
+useRawInflater(nodeInflater);
 
 export interface CliIo {
   stdout: (s: string) => void;
