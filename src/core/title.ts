@@ -3,16 +3,20 @@ import { collapse, fold } from './text';
 
 /** The commune named in title rows ("… XÃ MỸ HÒA HƯNG NĂM 2024", "của UBND xã Mỏ Cày)"), else "". */
 export function communeFromTitle(lines: readonly string[]): string {
-  const stop =
-    /^(năm|giai|về|trên|tỉnh|huyện|thành|thị|quận|kèm|ban|của|ngày|số|theo|và|để|nhằm|cds|chuyển)$/iu;
+  const stop = /^(năm|giai|về|trên|tỉnh|huyện|quận|kèm|ban|của|ngày|số|theo|và|để|nhằm|cds|chuyển)$/iu;
+  // "thành phố", "thị xã" end the name; "Bến Thành", "Thị Cầu" are names.
+  const stopPair = /^(thành phố|thị xã)$/iu;
   for (const raw of lines) {
     const line = collapse(raw.length > 500 ? raw.slice(0, 500) : raw);
     const m = /(?:^|[\s(])(xã|phường|thị trấn)\s+(.+)$/iu.exec(line);
     if (!m) continue;
     const words: string[] = [];
-    for (const w of (m[2] as string).split(' ')) {
+    const all = (m[2] as string).split(' ');
+    for (let i = 0; i < all.length; i++) {
+      const w = all[i] as string;
       const clean = w.replace(/[),.;:]+$/, '');
-      if (stop.test(clean) || !/^\p{Lu}/u.test(clean)) break;
+      const pair = clean === w ? `${clean} ${(all[i + 1] ?? '').replace(/[),.;:]+$/, '')}` : '';
+      if (stop.test(clean) || stopPair.test(pair) || !/^\p{Lu}/u.test(clean)) break;
       words.push(clean);
       if (clean !== w) break;
     }
@@ -31,7 +35,8 @@ function titleCase(word: string): string {
 export function planNameFromTitle(lines: readonly string[]): string {
   for (const raw of lines) {
     const line = collapse(raw.length > 500 ? raw.slice(0, 500) : raw);
-    const m = /(kế hoạch\s+số\s*:?\s*\d[^()]*?)(?:\s+(?:của|về)\b|\)|$)/iu.exec(line);
+    // JavaScript's \b knows no Vietnamese letters: "về" is ended by a space or the line's end.
+    const m = /(kế hoạch\s+số\s*:?\s*\d[^()]*?)(?:\s+(?:của|về)(?=\s|$)|\)|$)/iu.exec(line);
     if (m) return collapse((m[1] as string).replace(/số\s*:\s*/iu, 'số '));
   }
   const title = lines.find((l) => l.length > 12 && !/^\(/.test(l)) ?? lines[0] ?? '';
