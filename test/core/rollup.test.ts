@@ -1,7 +1,7 @@
 /** The city's roll-up believes nothing it reads: each report is validated, dated, identified. */
 import { checkSheet } from '../../src/core/check';
 import { rollup, type RollupEntry } from '../../src/core/rollup';
-import { fromRows, statusReportOf, toRows, type StatusReport } from '../../src/core/status-report';
+import { DATA_TAG, fromRows, statusReportOf, toRows, type StatusReport } from '../../src/core/status-report';
 import { generatedPlan } from '../../src/tools/bench';
 
 const base = statusReportOf(checkSheet(generatedPlan(30), { today: '2026-12-10' }), {
@@ -73,6 +73,133 @@ describe('fromRows refuses forged numbers with the reason', () => {
   it('reads the report as written', () => {
     const r = read();
     expect(r.ok && r.report.total.total).toBe(30);
+  });
+});
+
+/** The status sheet as the city reads it (values only), edited by `edit` after it was written. */
+function readSheet(edit: (rows: unknown[][]) => void) {
+  const rows: unknown[][] = toRows(base).rows.map((r) => r.map((c) => (typeof c === 'object' ? c.date : c)));
+  edit(rows);
+  return fromRows(rows);
+}
+const dataRowOf = (rows: unknown[][]) => rows.findIndex((r) => r[0] === DATA_TAG);
+const tableRowOf = (rows: unknown[][], pillar: string) => rows.findIndex((r) => r[0] === pillar);
+
+describe('fromRows tells the city why a sheet is not believed, row by row', () => {
+  const row0 = (r: StatusReport) => r.rows[0] as unknown as Record<string, number>;
+  it.each([
+    [
+      'classes that do not add up to the total',
+      (r: StatusReport) => void (row0(r).done += 1),
+      /các loại cộng lại không bằng tổng số nhiệm vụ/,
+    ],
+    [
+      'tasks without a deadline that do not match their kinds',
+      (r: StatusReport) => void (row0(r).recurring += 1),
+      /số nhiệm vụ không có hạn không khớp/,
+    ],
+    [
+      'more done on time and late than done',
+      (r: StatusReport) => void (row0(r).doneLate = row0(r).done - row0(r).doneOnTime + 1),
+      /đúng hạn và trễ hạn nhiều hơn số đã hoàn thành/,
+    ],
+    [
+      'more due soon than on track',
+      (r: StatusReport) => void (row0(r).dueSoon = row0(r).onTrack + 1),
+      /số sắp đến hạn nhiều hơn số còn hạn/,
+    ],
+    [
+      'more without a lead than tasks',
+      (r: StatusReport) => void (row0(r).missingLead = row0(r).total + 1),
+      /số thiếu chủ trì nhiều hơn tổng số/,
+    ],
+    [
+      'a total row under another name',
+      (r: StatusReport) => void (r.total.pillar = 'Cộng'),
+      /dòng tổng phải là “Tổng cộng”/,
+    ],
+    [
+      'a total that is not the plan’s number of tasks',
+      (r: StatusReport) => void (r.tasks = 31),
+      /tổng số nhiệm vụ không khớp với số nhiệm vụ của bảng/,
+    ],
+    [
+      'a commune key of another commune',
+      (r: StatusReport) => void (r.communeKey = 'xa-khac'),
+      /mã định danh của xã không khớp với tên xã/,
+    ],
+  ])('%s', (_name, edit, reason) => {
+    const r = read(edit);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it.each([
+    [
+      'a sheet the add-on did not make',
+      (rows: unknown[][]) => rows.splice(dataRowOf(rows), 1),
+      /^không phải bảng trạng thái do tiện ích Kế hoạch CĐS tạo/,
+    ],
+    [
+      'a sheet of the first version',
+      (rows: unknown[][]) => rows.splice(dataRowOf(rows), 1, ['CDS-TRANG-THAI v1']),
+      /^bảng trạng thái theo mẫu cũ: xã cần chạy lại “Cập nhật bảng trạng thái”/,
+    ],
+    [
+      'a data cell that is not JSON',
+      (rows: unknown[][]) => ((rows[dataRowOf(rows)] as unknown[])[1] = '{"version":2,'),
+      /^dòng dữ liệu cho thành phố bị hỏng$/,
+    ],
+    [
+      'a data cell that is a number',
+      (rows: unknown[][]) => ((rows[dataRowOf(rows)] as unknown[])[1] = 2),
+      /^dòng dữ liệu cho thành phố bị hỏng$/,
+    ],
+    [
+      'a data cell longer than any report',
+      (rows: unknown[][]) => ((rows[dataRowOf(rows)] as unknown[])[1] = ' '.repeat(50_001)),
+      /^dòng dữ liệu cho thành phố bị hỏng$/,
+    ],
+    [
+      'a report of a newer version',
+      (rows: unknown[][]) =>
+        ((rows[dataRowOf(rows)] as unknown[])[1] = JSON.stringify({ ...base, version: 3 })),
+      /^bảng trạng thái theo mẫu mới hơn: hãy cập nhật tiện ích/,
+    ],
+    [
+      'a report without a version',
+      (rows: unknown[][]) =>
+        ((rows[dataRowOf(rows)] as unknown[])[1] = JSON.stringify({ ...base, version: undefined })),
+      /^dòng dữ liệu cho thành phố không đúng mẫu$/,
+    ],
+    [
+      'a visible count edited by hand',
+      (rows: unknown[][]) => ((rows[tableRowOf(rows, 'Tổng cộng')] as unknown[])[1] = 31),
+      /^bảng số liệu đã bị sửa tay/,
+    ],
+    [
+      'a visible pillar renamed',
+      (rows: unknown[][]) =>
+        ((rows[tableRowOf(rows, base.rows[0]!.pillar)] as unknown[])[0] = 'Trụ cột khác'),
+      /^bảng số liệu đã bị sửa tay/,
+    ],
+    [
+      'the visible table removed',
+      (rows: unknown[][]) => rows.splice(tableRowOf(rows, 'Trụ cột'), 1),
+      /^bảng trạng thái thiếu phần bảng số liệu$/,
+    ],
+  ])('%s', (_name, edit, reason) => {
+    const r = readSheet(edit);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it('reads counts typed as text in the visible table, as a sheet may hold them', () => {
+    const r = readSheet((rows) => {
+      const total = rows[tableRowOf(rows, 'Tổng cộng')] as unknown[];
+      total[1] = ` ${String(total[1])} `;
+    });
+    expect(r.ok).toBe(true);
   });
 });
 
