@@ -79,7 +79,7 @@ describe('files the command line cannot read', () => {
     });
     const t0 = Date.now();
     await refused(file('bom.xlsx', bytes), /quá lớn so với mọi bảng kế hoạch thực tế/);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    if (!process.env.KE_HOACH_MUTATION) expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it('reads a CSV with a stray byte, and says the byte was replaced', async () => {
