@@ -3,6 +3,8 @@ import { checkSheet } from '../../src/core/check';
 import { rollup, type RollupEntry } from '../../src/core/rollup';
 import { DATA_TAG, fromRows, statusReportOf, toRows, type StatusReport } from '../../src/core/status-report';
 import { generatedPlan } from '../../src/tools/bench';
+import { rollupLayout, type RollupTable } from '../../src/core/rollup-sheet';
+import { COUNT_LABELS } from '../../src/core/labels';
 
 const base = statusReportOf(checkSheet(generatedPlan(30), { today: '2026-12-10' }), {
   commune: 'Xã An Bình',
@@ -270,5 +272,91 @@ describe('rollup', () => {
     expect(c?.doneRate).toBeCloseTo((c?.done ?? 0) / (c?.total ?? 1), 4);
     expect(c?.overdueRate).toBeCloseTo((c?.overdue ?? 0) / (c?.total ?? 1), 4);
     expect(c?.total).toBe(30);
+  });
+});
+
+describe('rollupLayout: the city’s “Tổng hợp” sheet', () => {
+  const today = '2026-12-20';
+  const other = statusReportOf(checkSheet(generatedPlan(12), { today: '2026-12-10' }), {
+    commune: 'Phường Bến Thành',
+    planName: 'Kế hoạch CĐS 2026',
+  });
+  const otherRows = toRows(other).rows.map((r) => r.map((c) => (typeof c === 'object' ? c.date : c)));
+  const result = rollup(
+    [
+      entry('An Bình', 'a.xlsx', read()),
+      entry('Bến Thành', 'b.xlsx', fromRows(otherRows)),
+      entry('Hỏng', 'c.xlsx', { ok: false, reason: 'tệp hỏng' }),
+    ],
+    { today, staleDays: 30 },
+  );
+  const layout = rollupLayout(result);
+  const header = (t: number) => layout.rows[layout.tables[t]!.header]!;
+
+  it('titles the sheet with the day and says what was counted and what was not', () => {
+    expect(layout.rows[0]?.[0]).toBe('TỔNG HỢP TIẾN ĐỘ CHUYỂN ĐỔI SỐ CÁC XÃ, PHƯỜNG — tính đến 20/12/2026');
+    expect(layout.rows[1]?.[0]).toBe(
+      '2 xã đọc được, 1 nguồn không tính (xem bảng 4). Số liệu cũ hơn 30 ngày không được tính.',
+    );
+    expect(layout.rows.every((r) => r.length === layout.width)).toBe(true);
+  });
+
+  it('has its four tables in order, each with its rows', () => {
+    expect(layout.tables.map((t) => layout.rows[t.title]?.[0])).toEqual([
+      '1. Tổng hợp theo xã (xếp theo tỷ lệ quá hạn)',
+      '2. Tổng hợp theo trụ cột (tất cả các xã)',
+      '3. Chi tiết theo xã và trụ cột',
+      '4. Các nguồn không tính',
+    ]);
+    const [communes, pillars, detail, failures] = layout.tables as [
+      RollupTable,
+      RollupTable,
+      RollupTable,
+      RollupTable,
+    ];
+    expect(communes.last - communes.first + 1).toBe(2);
+    expect(pillars.last - pillars.first + 1).toBe(result.pillars.length);
+    expect(detail.last - detail.first + 1).toBe(result.detail.length);
+    expect(layout.rows.slice(failures.first, failures.last + 1).map((r) => r.slice(0, 3))).toEqual([
+      ['Hỏng', 'c.xlsx', 'tệp hỏng'],
+    ]);
+    expect(layout.rows[communes.first]?.slice(0, 2)).toEqual([result.communes[0]?.commune, '10/12/2026']);
+  });
+
+  it('puts each count under its own header, the shares and class columns where the formats look', () => {
+    const first = layout.tables[0]!.first;
+    const c = result.communes[0]!;
+    const at = (label: string) => header(0).indexOf(label);
+    expect(layout.rows[first]?.[at('Tổng số nhiệm vụ')]).toBe(c.total);
+    expect(layout.rateColumns.map((k) => layout.rows[first]?.[k])).toEqual([c.doneRate, c.overdueRate]);
+    expect(layout.classColumns).toEqual({
+      done: at(COUNT_LABELS.done.long),
+      onTrack: at(COUNT_LABELS.onTrack.long),
+      overdue: at(COUNT_LABELS.overdue.long),
+      noDeadline: at(COUNT_LABELS.noDeadline.long),
+    });
+    expect(layout.rows[first]?.[layout.classColumns.overdue]).toBe(c.overdue);
+    expect(header(2).at(-1)).toBe('Tính đến');
+    expect(layout.widths).toHaveLength(layout.width);
+  });
+
+  it('charts the pillar table by class, in the status sheet’s colours', () => {
+    const pillars = layout.tables[1]!;
+    expect(layout.chart).toMatchObject({ headerRow: pillars.header, lastRow: pillars.last, labelColumn: 0 });
+    const cls = layout.classColumns;
+    expect(layout.chart?.series.map((s) => s.column)).toEqual([
+      cls.done,
+      cls.onTrack,
+      cls.overdue,
+      cls.noDeadline,
+    ]);
+    expect(new Set(layout.chart?.series.map((s) => s.color)).size).toBe(4);
+  });
+
+  it('an empty roll-up has its tables, empty, and no chart', () => {
+    const empty = rollupLayout(rollup([], { today }));
+    expect(empty.chart).toBeNull();
+    expect(empty.tables.every((t) => t.last === t.first - 1)).toBe(true);
+    expect(empty.rows[1]?.[0]).toMatch(/^0 xã đọc được, 0 nguồn không tính/);
   });
 });
