@@ -182,7 +182,8 @@ describe('fromRows tells the city why a sheet is not believed, row by row', () =
     [
       'a visible pillar renamed',
       (rows: unknown[][]) =>
-        ((rows[tableRowOf(rows, base.rows[0]!.pillar)] as unknown[])[0] = 'Trụ cột khác'),
+        ((rows[tableRowOf(rows, (base.rows[0] as { pillar: string }).pillar)] as unknown[])[0] =
+          'Trụ cột khác'),
       /^bảng số liệu đã bị sửa tay/,
     ],
     [
@@ -291,7 +292,8 @@ describe('rollupLayout: the city’s “Tổng hợp” sheet', () => {
     { today, staleDays: 30 },
   );
   const layout = rollupLayout(result);
-  const header = (t: number) => layout.rows[layout.tables[t]!.header]!;
+  const table = (t: number) => layout.tables[t] as RollupTable;
+  const header = (t: number) => layout.rows[table(t).header] as (string | number)[];
 
   it('titles the sheet with the day and says what was counted and what was not', () => {
     expect(layout.rows[0]?.[0]).toBe('TỔNG HỢP TIẾN ĐỘ CHUYỂN ĐỔI SỐ CÁC XÃ, PHƯỜNG — tính đến 20/12/2026');
@@ -324,8 +326,8 @@ describe('rollupLayout: the city’s “Tổng hợp” sheet', () => {
   });
 
   it('puts each count under its own header, the shares and class columns where the formats look', () => {
-    const first = layout.tables[0]!.first;
-    const c = result.communes[0]!;
+    const first = table(0).first;
+    const c = result.communes[0] as (typeof result.communes)[number];
     const at = (label: string) => header(0).indexOf(label);
     expect(layout.rows[first]?.[at('Tổng số nhiệm vụ')]).toBe(c.total);
     expect(layout.rateColumns.map((k) => layout.rows[first]?.[k])).toEqual([c.doneRate, c.overdueRate]);
@@ -341,7 +343,7 @@ describe('rollupLayout: the city’s “Tổng hợp” sheet', () => {
   });
 
   it('charts the pillar table by class, in the status sheet’s colours', () => {
-    const pillars = layout.tables[1]!;
+    const pillars = table(1);
     expect(layout.chart).toMatchObject({ headerRow: pillars.header, lastRow: pillars.last, labelColumn: 0 });
     const cls = layout.classColumns;
     expect(layout.chart?.series.map((s) => s.column)).toEqual([
