@@ -88,7 +88,7 @@ const dataRowOf = (rows: unknown[][]) => rows.findIndex((r) => r[0] === DATA_TAG
 const tableRowOf = (rows: unknown[][], pillar: string) => rows.findIndex((r) => r[0] === pillar);
 
 describe('fromRows tells the city why a sheet is not believed, row by row', () => {
-  const row0 = (r: StatusReport) => r.rows[0] as unknown as Record<string, number>;
+  const row0 = (r: StatusReport) => r.rows[0] as StatusReport['total'];
   it.each([
     [
       'classes that do not add up to the total',
