@@ -72,3 +72,29 @@ describe('the lead column', () => {
     expect(task && assessTask(task, { today }, false).missingLead).toBe(true);
   });
 });
+
+describe('the pivot’s rows', () => {
+  it('every canonical pillar, then the sheet’s own sections even when empty, then “Khác” last', () => {
+    const r = checkSheet(
+      sheet([
+        ['1', 'Ngoài mục', 'UBND xã', '', 'Thường xuyên', ''],
+        ['I', 'Khác'],
+        ['1', 'Việc khác', 'UBND xã', '', 'Thường xuyên', ''],
+        ['II', 'Cải cách hành chính'],
+        ['III', 'Nhận thức số'],
+        ['1', 'Tập huấn', 'UBND xã', '', 'Thường xuyên', ''],
+      ]),
+      { today },
+    );
+    const rows = r.pivot.map((p) => [p.pillar, p.total]);
+    expect(rows.slice(0, 2)).toEqual([
+      ['Nhận thức số', 1],
+      ['Thể chế số', 0],
+    ]);
+    expect(rows.slice(-3)).toEqual([
+      ['Cải cách hành chính', 0],
+      ['Khác', 2],
+      ['Tổng cộng', 3],
+    ]);
+  });
+});
