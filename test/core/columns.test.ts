@@ -1,4 +1,5 @@
-import { matchHeader } from '../../src/core/columns';
+import { assignColumns, findHeader, matchHeader } from '../../src/core/columns';
+import { Grid } from '../../src/core/grid';
 import { parsePlan, NoHeaderError } from '../../src/core/plan';
 import { columnLetter } from '../../src/core/text';
 import type { SheetInput } from '../../src/core/grid';
@@ -212,5 +213,81 @@ describe('sections', () => {
     expect(bySetting.planYear).toBe(2027);
     const byToday = parsePlan({ name: 'S', values: [header, ['1', 'A', 'UBND xã', 'Quý III']] }, { today });
     expect(byToday.planYear).toBe(2025);
+  });
+});
+
+describe('how a header cell matches', () => {
+  it('is exact when the whole cell is an accepted name, parentheses aside', () => {
+    expect(matchHeader('Thời hạn hoàn thành (dự kiến)')).toEqual({ key: 'deadline', exact: true });
+    expect(matchHeader('Thời gian')).toEqual({ key: 'deadline', exact: true });
+    expect(matchHeader('STT')).toEqual({ key: 'stt', exact: true });
+  });
+
+  it('else starts with an accepted name followed by a separator, the longest name first', () => {
+    expect(matchHeader('Phối hợp/hỗ trợ')).toEqual({ key: 'partners', exact: false });
+    expect(matchHeader('Thời gian hoàn thành, nghiệm thu')).toEqual({ key: 'deadline', exact: false });
+    expect(matchHeader('Chủ trì - phối hợp')).toEqual({ key: 'lead', exact: false });
+    expect(matchHeader('Thời hạnxyz')).toBeNull();
+    expect(matchHeader('STTx')).toBeNull();
+    expect(matchHeader('(ghi chú)')).toBeNull();
+  });
+});
+
+describe('assignColumns', () => {
+  it('gives a key to an exact name before a name that only starts with it', () => {
+    expect(assignColumns(['Thời gian hoàn thành, nghiệm thu', 'Thời hạn'])).toEqual({ deadline: 1 });
+  });
+
+  it('gives each key to its leftmost column, and each column one key', () => {
+    expect(assignColumns(['Thời hạn', 'Nhiệm vụ', 'Thời gian'])).toEqual({ deadline: 0, task: 1 });
+    expect(assignColumns(['Phối hợp - chủ trì', 'Phối hợp'])).toEqual({ partners: 1 });
+  });
+});
+
+describe('which row is the header', () => {
+  const grid = (rows: string[][]) => new Grid(rows);
+
+  it('the row naming the most standard columns, required ones weighing most', () => {
+    const weights = findHeader(
+      grid([
+        ['Nhiệm vụ', 'Chủ trì', 'Ghi chú'],
+        ['Nhiệm vụ', 'Chủ trì', 'Phối hợp'],
+      ]),
+    );
+    expect(weights?.firstRow).toBe(1);
+    const required = findHeader(
+      grid([
+        ['Nhiệm vụ', 'Chủ trì', 'Thời hạn'],
+        ['Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Trạng thái', 'Sản phẩm', 'Ghi chú', 'Lĩnh vực'],
+      ]),
+    );
+    expect(required?.firstRow).toBe(0);
+  });
+
+  it('needs the task column and another required one', () => {
+    expect(findHeader(grid([['Nhiệm vụ', 'Phối hợp', 'Trạng thái', 'Ghi chú']]))).toBeNull();
+    expect(findHeader(grid([['STT', 'Chủ trì', 'Thời hạn', 'Phối hợp']]))).toBeNull();
+    expect(findHeader(grid([['STT', 'Nhiệm vụ']]))?.columns).toEqual({ stt: 0, task: 1 });
+  });
+
+  it('keeps the upper cell where the row below is empty or repeats it', () => {
+    const h = findHeader(
+      grid([
+        ['STT', 'Nhiệm vụ', 'Thực hiện', '', 'Thời hạn'],
+        ['STT', '', 'Chủ trì', 'Phối hợp', ''],
+      ]),
+    );
+    expect(h).toMatchObject({
+      firstRow: 0,
+      lastRow: 1,
+      columns: { stt: 0, task: 1, lead: 2, partners: 3, deadline: 4 },
+    });
+    expect(h?.raw).toEqual(['STT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời hạn']);
+  });
+
+  it('looks no further than the first 40 rows', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => [`Dòng ${i + 1}`]);
+    expect(findHeader(grid([...filler, ['STT', 'Nhiệm vụ', 'Chủ trì']]))).toBeNull();
+    expect(findHeader(grid([...filler.slice(1), ['STT', 'Nhiệm vụ', 'Chủ trì']]))?.firstRow).toBe(39);
   });
 });
