@@ -75,19 +75,8 @@ async function pageClients(): Promise<Map<string, string>> {
   for (const f of safeList(dir)) {
     const m = /^([a-z]+)-page\.ts$/.exec(f);
     if (!m) continue;
-    const result = await build({
-      entryPoints: [join(dir, f)],
-      bundle: true,
-      format: 'iife',
-      target: 'es2019',
-      platform: 'browser',
-      charset: 'utf8',
-      write: false,
-      legalComments: 'none',
-      minify: true,
-      logLevel: 'warning',
-    });
-    out.set(m[1] as string, inlineSafe(result.outputFiles[0]?.text ?? ''));
+    // The add-on's pages run in Google's HTML service frame, built for an older target.
+    out.set(m[1] as string, inlineSafe(await browserBundle(join('src', 'sheets', 'client', f), 'es2019')));
   }
   return out;
 }
@@ -130,12 +119,12 @@ function inlineSafe(code: string): string {
   return code.replace(/<(\/script|script|!--|\?)/gi, '\\x3C$1');
 }
 
-async function browserBundle(entry: string): Promise<string> {
+async function browserBundle(entry: string, target = 'es2020'): Promise<string> {
   const result = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
-    target: 'es2020',
+    target,
     platform: 'browser',
     charset: 'utf8',
     write: false,
