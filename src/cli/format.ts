@@ -10,15 +10,14 @@ import type { FindingCode, Severity } from '../core/findings';
 import { standardHeader } from '../core/findings';
 import {
   CODE_LABELS,
-  FOLLOW_WORDS,
   COUNT_LABELS,
-  OLDEST_OVERDUE_LABEL,
   SEVERITY_LABELS,
   STATUS_TABLE_KEYS,
   WORDS,
   type CountKey,
 } from '../core/labels';
 import { columnLetter } from '../core/text';
+import { unitTableCells, unitTableHeader } from '../core/unit-sheet';
 import type { ColumnKey } from '../core/vocabulary';
 
 const COLORS: Record<Severity | 'bold' | 'dim' | 'ok', string> = {
@@ -157,33 +156,9 @@ export function formatSummary(result: CheckResult, file: string, color: boolean)
   if (result.units.length > 0) {
     out.push('');
     out.push(paint('bold', 'Theo đơn vị chủ trì (đơn vị có nhiệm vụ quá hạn lên đầu):'));
-    const unitRows = result.units.map((u) => [
-      u.unit,
-      String(u.total),
-      String(u.done),
-      String(u.onTrack),
-      String(u.overdue),
-      String(u.dueSoon),
-      String(u.noDeadline),
-      u.oldestOverdueDays === null ? '' : String(u.oldestOverdueDays),
-    ]);
+    const unitRows = result.units.map((u) => [u.unit, ...unitTableCells(u).map(String)]);
     const unitWidth = Math.min(40, Math.max(6, ...unitRows.map((r) => [...(r[0] ?? '')].length)));
-    out.push(
-      ...table(
-        [
-          FOLLOW_WORDS.unit,
-          COUNT_LABELS.total.short,
-          COUNT_LABELS.done.short,
-          COUNT_LABELS.onTrack.short,
-          COUNT_LABELS.overdue.short,
-          COUNT_LABELS.dueSoon.short,
-          COUNT_LABELS.noDeadline.short,
-          OLDEST_OVERDUE_LABEL.short,
-        ],
-        unitRows,
-        unitWidth,
-      ),
-    );
+    out.push(...table(unitTableHeader('short'), unitRows, unitWidth));
   }
   return finish(out.join('\n'), color);
 }

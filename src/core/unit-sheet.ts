@@ -15,10 +15,28 @@ import {
   dueSoonMeaning,
 } from './labels';
 import type { StatusCell } from './status-report';
+import type { LeadUnitRow } from './units';
 
 export const UNIT_SHEET_NAME = FOLLOW_WORDS.unitSheet;
 /** Last row of the sheet in a workbook (hidden): marks it as the product's. */
 export const UNIT_SHEET_TAG = '#ke-hoach-cds:don-vi';
+
+/** The counts of the table by unit, in column order: the sheet, the terminal and the page show these. */
+export const UNIT_COUNT_KEYS = ['total', 'done', 'onTrack', 'overdue', 'dueSoon', 'noDeadline'] as const;
+
+/** The table's header: the unit, its counts, its oldest overdue task; long words on sheets and the page. */
+export function unitTableHeader(form: 'long' | 'short'): string[] {
+  return [
+    form === 'long' ? FOLLOW_WORDS.unitLead : FOLLOW_WORDS.unit,
+    ...UNIT_COUNT_KEYS.map((k) => COUNT_LABELS[k][form]),
+    OLDEST_OVERDUE_LABEL[form],
+  ];
+}
+
+/** A unit's row under that header: numbers, and '' where no task is overdue. */
+export function unitTableCells(u: LeadUnitRow): (number | '')[] {
+  return [...UNIT_COUNT_KEYS.map((k) => u[k]), u.oldestOverdueDays ?? ''];
+}
 
 export interface UnitSheetRows {
   rows: StatusCell[][];
@@ -51,16 +69,7 @@ export function unitSheetLayout(
   diff?: HistoryDiff | null,
 ): UnitSheetRows {
   const l = COUNT_LABELS;
-  const header = [
-    FOLLOW_WORDS.unitLead,
-    l.total.long,
-    l.done.long,
-    l.onTrack.long,
-    l.overdue.long,
-    l.dueSoon.long,
-    l.noDeadline.long,
-    OLDEST_OVERDUE_LABEL.long,
-  ];
+  const header = unitTableHeader('long');
   if (diff) header.push(`${CHANGE_LABELS.overdue.long} so với ${viDay(diff.since)}`);
   const width = header.length;
   const pad = (cells: StatusCell[]): StatusCell[] => [
@@ -80,16 +89,7 @@ export function unitSheetLayout(
   const moved = new Map((diff?.units ?? []).map((c) => [c.name, c.overdue]));
   const firstUnitRow = rows.length;
   for (const u of result.units) {
-    const row: StatusCell[] = [
-      u.unit,
-      u.total,
-      u.done,
-      u.onTrack,
-      u.overdue,
-      u.dueSoon,
-      u.noDeadline,
-      u.oldestOverdueDays ?? '',
-    ];
+    const row: StatusCell[] = [u.unit, ...unitTableCells(u)];
     if (diff) row.push(moved.get(u.unit) ?? u.overdue);
     rows.push(row);
   }

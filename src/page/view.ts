@@ -18,6 +18,7 @@ import {
 import type { PivotRow } from '../core/pivot';
 import { CHART_CLASSES } from '../core/status-report';
 import { columnLetter } from '../core/text';
+import { unitTableCells, unitTableHeader } from '../core/unit-sheet';
 import type { ColumnKey } from '../core/vocabulary';
 import type { PageCheck } from './check';
 
@@ -275,7 +276,6 @@ function niceStep(max: number): number {
 export function unitsSection(check: PageCheck): HTMLElement | null {
   const { units } = check.result;
   if (units.length === 0) return null;
-  const l = COUNT_LABELS;
   return section(
     'don-vi',
     'Theo đơn vị chủ trì',
@@ -289,25 +289,10 @@ export function unitsSection(check: PageCheck): HTMLElement | null {
       { class: 'scroll' },
       table(
         null,
-        [
-          'Đơn vị',
-          l.total.long,
-          l.done.long,
-          l.onTrack.long,
-          l.overdue.long,
-          l.dueSoon.long,
-          l.noDeadline.long,
-          'Trễ lâu nhất (ngày)',
-        ],
+        unitTableHeader('long'),
         units.map((u) => [
           u.variants.length > 1 ? el('span', { title: `Viết là: ${u.variants.join('; ')}` }, u.unit) : u.unit,
-          String(u.total),
-          String(u.done),
-          String(u.onTrack),
-          String(u.overdue),
-          String(u.dueSoon),
-          String(u.noDeadline),
-          u.oldestOverdueDays === null ? '' : String(u.oldestOverdueDays),
+          ...unitTableCells(u).map(String),
         ]),
         'units',
       ),
