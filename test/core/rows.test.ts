@@ -418,3 +418,23 @@ describe('plan year from the title rows', () => {
     expect(yearFromTitle(['(Ban hành kèm theo Kế hoạch số 51/KH-UBND ngày 08/10/2025)'])).toBe(2025);
   });
 });
+
+describe('a repeated header', () => {
+  it('is skipped when only the lower row of a two-row header is repeated at a page break', () => {
+    const values = [
+      ['PHÂN CÔNG NHIỆM VỤ', '', '', '', ''],
+      ['STT', 'Nhiệm vụ', 'Đơn vị thực hiện', '', 'Thời hạn'],
+      ['', '', 'Chủ trì', 'Phối hợp', ''],
+      ['I', 'Nhận thức số', '', '', ''],
+      ['1', 'Tập huấn', 'UBND xã', 'Công an xã', 'Quý IV/2025'],
+      ['', '', 'Chủ trì', 'Phối hợp', ''],
+      ['2', 'Tuyên truyền', 'Công an xã', '', 'Quý IV/2025'],
+    ];
+    const r = checkSheet({ name: 'S', values, merges: [] }, { today: '2025-10-20' });
+    expect(r.plan.tasks.map((t) => [t.stt, t.lines.map((l) => l.lead)])).toEqual([
+      ['1', ['UBND xã']],
+      ['2', ['Công an xã']],
+    ]);
+    expect(r.units.map((u) => u.unit).sort()).toEqual(['Công an xã', 'UBND xã']);
+  });
+});
