@@ -438,3 +438,64 @@ describe('a repeated header', () => {
     expect(r.units.map((u) => u.unit).sort()).toEqual(['Công an xã', 'UBND xã']);
   });
 });
+
+describe('around the table', () => {
+  const H = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Trạng thái'];
+  const today = '2026-12-02';
+  const yearOf = (deadlines: string[], o: { planYear?: number; defaultPlanYear?: number } = {}) => {
+    const rows = deadlines.map((d, i) => [String(i + 1), `Việc ${i + 1}`, 'UBND xã', '', d]);
+    const p = parsePlan(sheet(rows, H, 'PHÂN CÔNG NHIỆM VỤ'), { today, ...o });
+    return [p.planYear, p.planYearSource];
+  };
+
+  it('the plan year, when the title names none: the year the deadlines name most, the earlier on a tie', () => {
+    expect(yearOf(['Quý I/2025', 'Quý II/2026', 'Quý III/2026'])).toEqual([2026, 'deadlines']);
+    expect(yearOf(['Quý I/2026', 'Quý II/2025'])).toEqual([2025, 'deadlines']);
+    expect(yearOf(['Thường xuyên'], { defaultPlanYear: 2027 })).toEqual([2027, 'setting']);
+    expect(yearOf(['Thường xuyên'])).toEqual([2026, 'today']);
+    expect(yearOf(['Quý I/2026'], { planYear: 2024 })).toEqual([2024, 'option']);
+  });
+
+  it.each([
+    [['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'], ['1']],
+    [['1', '2', '3', '4', '5', '6'], ['1']],
+    [['(1)', '(2)', '(3)'], ['1']],
+    [
+      ['1', '1', '1'],
+      ['1', '1'],
+    ],
+    [
+      ['1', '2'],
+      ['1', '1'],
+    ],
+  ])(
+    'a column-number row %j under the header is skipped only when it counts up over three cells',
+    (row, stts) => {
+      const p = parsePlan(
+        sheet([row, ['I', 'Nhận thức số'], ['1', 'Tập huấn', 'UBND xã', '', 'Quý I/2026']], H),
+        {
+          today,
+        },
+      );
+      expect(p.tasks.map((t) => t.stt)).toEqual(stts);
+    },
+  );
+
+  it('a heading merged across the table loses the number typed in front of it', () => {
+    const p = parsePlan(
+      {
+        name: 'S',
+        values: [
+          ['KẾ HOẠCH', '', '', '', '', ''],
+          H,
+          ['II', 'Công tác khác', '', '', '', ''],
+          ['1', 'Tập huấn', 'UBND xã', '', 'Quý I/2026', ''],
+        ],
+        merges: [{ row: 2, column: 1, numRows: 1, numColumns: 5 }],
+      },
+      { today },
+    );
+    expect(p.sections.map((s) => s.name)).toEqual(['Công tác khác']);
+    expect(p.tasks.map((t) => t.pillar)).toEqual(['Công tác khác']);
+  });
+});
