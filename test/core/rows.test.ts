@@ -481,6 +481,47 @@ describe('around the table', () => {
     },
   );
 
+  it('a row is a heading across the table only when one merge covers the task, lead and deadline columns', () => {
+    const withMerge = (numColumns: number) =>
+      parsePlan(
+        {
+          name: 'S',
+          values: [
+            ['KẾ HOẠCH', '', '', '', '', ''],
+            H,
+            ['2', 'Nhiệm vụ chung của xã', '', '', '', ''],
+            ['3', 'Họp', 'UBND xã', '', 'Quý I/2026', ''],
+          ],
+          merges: [{ row: 2, column: 1, numRows: 1, numColumns }],
+        },
+        { today },
+      );
+    expect(withMerge(4).sections.map((s) => s.name)).toEqual(['Nhiệm vụ chung của xã']);
+    expect(withMerge(4).tasks.map((t) => t.stt)).toEqual(['3']);
+    expect(withMerge(3).sections).toEqual([]);
+    expect(withMerge(3).tasks.map((t) => t.stt)).toEqual(['2', '3']);
+  });
+
+  it('a heading typed in the number cell names the section, with its number', () => {
+    const p = parsePlan(
+      sheet(
+        [
+          ['I. NHẬN THỨC SỐ'],
+          ['1', 'Tập huấn', 'UBND xã', '', 'Quý I/2026'],
+          ['II. Công tác khác'],
+          ['1', 'Họp', 'UBND xã', '', 'Quý I/2026'],
+        ],
+        H,
+      ),
+      { today },
+    );
+    expect(p.sections.map((s) => [s.name, s.number])).toEqual([
+      ['Nhận thức số', 'I'],
+      ['Công tác khác', 'II'],
+    ]);
+    expect(p.tasks.map((t) => t.pillar)).toEqual(['Nhận thức số', 'Công tác khác']);
+  });
+
   it('a heading merged across the table loses the number typed in front of it', () => {
     const p = parsePlan(
       {
