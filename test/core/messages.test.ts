@@ -201,3 +201,46 @@ describe('shortTask', () => {
     expect(shortTask(`${'x'.repeat(20)} ${'y'.repeat(50)}`)).toBe(`${'x'.repeat(20)} ${'y'.repeat(39)}…`);
   });
 });
+
+describe('where a task’s finding sits', () => {
+  const at = (rows: string[][], header?: string[]) =>
+    checkSheet(sheet(rows, header), { today }).findings.map((f) => [f.code, f.row, f.column, f.rows ?? null]);
+
+  it('down the sheet first, whatever order the checks ran in', () => {
+    expect(
+      at([
+        ['I', 'Nhận thức số'],
+        ['1', 'Tập huấn', 'UBND xã', '', '', ''],
+        ['', 'Đợt 2', '', '', '30/12/2025', ''],
+      ]),
+    ).toEqual([
+      ['missing-deadline', 4, 'E', null],
+      ['missing-lead', 5, 'C', [5]],
+    ]);
+  });
+
+  it('due soon at the nearest line; overdue at the first of equally late lines', () => {
+    expect(
+      at([
+        ['I', 'Nhận thức số'],
+        ['1', 'Tập huấn', 'UBND xã', '', '30/10/2025', ''],
+        ['', 'Đợt 2', 'UBND xã', '', '25/10/2025', ''],
+      ]),
+    ).toEqual([['due-soon', 5, 'E', [4, 5]]]);
+    expect(
+      at([
+        ['I', 'Nhận thức số'],
+        ['1', 'Tập huấn', 'UBND xã', '', '01/10/2025', ''],
+        ['', 'Đợt 2', 'UBND xã', '', '01/10/2025', ''],
+      ]),
+    ).toEqual([['overdue', 4, 'E', [4, 5]]]);
+  });
+
+  it('no duplicate numbers where the sheet has no number column', () => {
+    const codes = at(
+      [['Nhận thức số'], ['Tập huấn', 'UBND xã', 'Thường xuyên'], ['Họp', 'UBND xã', 'Thường xuyên']],
+      ['Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+    ).map((f) => f[0]);
+    expect(codes).toEqual(['missing-column', 'missing-column', 'missing-column']);
+  });
+});
