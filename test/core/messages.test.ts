@@ -199,6 +199,12 @@ describe('shortTask', () => {
   it('cuts inside a word only when the first half has no space', () => {
     expect(shortTask(`${'x'.repeat(50)} ${'y'.repeat(20)}`)).toBe(`${'x'.repeat(50)}…`);
     expect(shortTask(`${'x'.repeat(20)} ${'y'.repeat(50)}`)).toBe(`${'x'.repeat(20)} ${'y'.repeat(39)}…`);
+    expect(shortTask('abcdef ghijklmnop', 12)).toBe('abcdef ghijk…');
+    expect(shortTask('abcdefg hijklmnop', 12)).toBe('abcdefg…');
+  });
+
+  it('drops every punctuation mark left before the cut', () => {
+    expect(shortTask('Một hai ba;; bốn năm sáu bảy', 14)).toBe('Một hai ba…');
   });
 });
 
