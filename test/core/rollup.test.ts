@@ -278,20 +278,26 @@ describe('rollup', () => {
 
 describe('rollupLayout: the city’s “Tổng hợp” sheet', () => {
   const today = '2026-12-20';
-  const other = statusReportOf(checkSheet(generatedPlan(12), { today: '2026-12-10' }), {
-    commune: 'Phường Bến Thành',
-    planName: 'Kế hoạch CĐS 2026',
+  // Made before each test, never at load time: mutation testing credits a line only to the tests
+  // that run it.
+  let result: ReturnType<typeof rollup>;
+  let layout: ReturnType<typeof rollupLayout>;
+  beforeEach(() => {
+    const other = statusReportOf(checkSheet(generatedPlan(12), { today: '2026-12-10' }), {
+      commune: 'Phường Bến Thành',
+      planName: 'Kế hoạch CĐS 2026',
+    });
+    const otherRows = toRows(other).rows.map((r) => r.map((c) => (typeof c === 'object' ? c.date : c)));
+    result = rollup(
+      [
+        entry('An Bình', 'a.xlsx', read()),
+        entry('Bến Thành', 'b.xlsx', fromRows(otherRows)),
+        entry('Hỏng', 'c.xlsx', { ok: false, reason: 'tệp hỏng' }),
+      ],
+      { today, staleDays: 30 },
+    );
+    layout = rollupLayout(result);
   });
-  const otherRows = toRows(other).rows.map((r) => r.map((c) => (typeof c === 'object' ? c.date : c)));
-  const result = rollup(
-    [
-      entry('An Bình', 'a.xlsx', read()),
-      entry('Bến Thành', 'b.xlsx', fromRows(otherRows)),
-      entry('Hỏng', 'c.xlsx', { ok: false, reason: 'tệp hỏng' }),
-    ],
-    { today, staleDays: 30 },
-  );
-  const layout = rollupLayout(result);
   const table = (t: number) => layout.tables[t] as RollupTable;
   const header = (t: number) => layout.rows[table(t).header] as (string | number)[];
 

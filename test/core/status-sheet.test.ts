@@ -4,16 +4,21 @@ import { COUNT_LABELS, STATUS_TABLE_KEYS } from '../../src/core/labels';
 import { CHART_CLASSES, DATA_TAG, STATUS_TITLE, statusReportOf, toRows } from '../../src/core/status-report';
 import { generatedPlan } from '../../src/tools/bench';
 
-const result = checkSheet(generatedPlan(30), { today: '2026-12-10', dueSoonDays: 7 });
-const report = statusReportOf(result, {
-  commune: '  Xã   An Bình ',
-  planName: 'Kế hoạch số 12/KH-UBND',
-  asOfTime: '09:30',
-});
-const layout = toRows(report);
+// Built inside each test, never at load time: mutation testing credits a line only to the tests
+// that run it.
+const made = () => {
+  const result = checkSheet(generatedPlan(30), { today: '2026-12-10', dueSoonDays: 7 });
+  const report = statusReportOf(result, {
+    commune: '  Xã   An Bình ',
+    planName: 'Kế hoạch số 12/KH-UBND',
+    asOfTime: '09:30',
+  });
+  return { result, report, layout: toRows(report) };
+};
 
 describe('statusReportOf', () => {
   it('carries the commune (spaces collapsed) and its key, the day and time, the window and the counts', () => {
+    const { result, report } = made();
     expect(report).toMatchObject({
       version: 2,
       commune: 'Xã An Bình',
@@ -32,6 +37,7 @@ describe('statusReportOf', () => {
   });
 
   it('cuts names no sheet should hold whole', () => {
+    const { result } = made();
     const long = statusReportOf(result, { commune: 'X'.repeat(150), planName: 'K'.repeat(400) });
     expect([long.commune.length, long.planName.length, long.asOfTime]).toEqual([100, 300, null]);
   });
@@ -39,6 +45,7 @@ describe('statusReportOf', () => {
 
 describe('toRows', () => {
   it('titles the sheet and lists commune, plan, year, as of and the due-soon window', () => {
+    const { layout } = made();
     expect(layout.rows[0]?.[0]).toBe(STATUS_TITLE);
     expect(layout.rows.slice(layout.firstMetaRow, layout.lastMetaRow + 1).map((r) => r.slice(0, 2))).toEqual([
       ['Xã/phường:', 'Xã An Bình'],
@@ -51,12 +58,14 @@ describe('toRows', () => {
   });
 
   it('says when the commune and the plan have no name', () => {
+    const { report } = made();
     const r = toRows({ ...report, commune: '', planName: '' });
     expect(r.rows[r.firstMetaRow]?.[1]).toBe('(chưa ghi tên xã)');
     expect(r.rows[r.firstMetaRow + 1]?.[1]).toBe('(không rõ tên kế hoạch)');
   });
 
   it('has one row per pillar and the total, each count under its label', () => {
+    const { report, layout } = made();
     expect(layout.rows[layout.headerRow]).toEqual([
       'Trụ cột',
       ...STATUS_TABLE_KEYS.map((k) => COUNT_LABELS[k].long),
@@ -71,6 +80,7 @@ describe('toRows', () => {
   });
 
   it('explains the classes with the window actually used, then the sheet and its number of tasks', () => {
+    const { report, layout } = made();
     const legend = String(layout.rows[layout.legendRow]?.[0]);
     expect(legend).toMatch(/= đến hạn trong 7 ngày tới\./);
     expect(legend).not.toMatch(/14 ngày/);
@@ -81,11 +91,13 @@ describe('toRows', () => {
   });
 
   it('ends with the data row the city reads', () => {
+    const { report, layout } = made();
     expect(layout.rows[layout.dataRow]?.slice(0, 2)).toEqual([DATA_TAG, JSON.stringify(report)]);
     expect(layout.changes).toBeNull();
   });
 
   it('charts the pillar rows, not the total, by class in their colours', () => {
+    const { layout } = made();
     expect(layout.chart).toMatchObject({
       headerRow: layout.headerRow,
       lastRow: layout.totalRow - 1,
