@@ -156,8 +156,9 @@ function main(): void {
   for (const r of results.sort((a, b) => a.file.localeCompare(b.file))) {
     const c = r.counts;
     for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
+    const older = r.testsHash === testsHash ? '' : ' (older tests)';
     console.log(
-      `${r.file} | ${score(c).toFixed(1)} % | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage}`,
+      `${r.file}${older} | ${score(c).toFixed(1)} % | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage}`,
     );
   }
   const missing = files.filter((f) => !results.some((r) => r.file === f));
