@@ -1,6 +1,5 @@
 /** Task tables of national and provincial plans (test/fixtures/public): read exactly per their keys. */
 import { checkSheet } from '../../src/core/check';
-import type { Plan } from '../../src/core/model';
 import { parsePlan } from '../../src/core/plan';
 import { toReport } from '../../src/core/report';
 import { ReportSchema } from '../../src/core/report-schema';
@@ -10,28 +9,12 @@ import {
   publicFiles,
   seedInput,
   seedInputRepeated,
+  taskShape,
   type PublicFixture,
 } from '../helpers/fixtures';
 
 const TODAY = '2025-11-22';
 const fixtures = publicFiles().map(loadPublic);
-
-function shape(plan: Plan) {
-  return plan.tasks.map((t) => ({
-    row: t.row,
-    lastRow: t.lastRow,
-    stt: t.stt,
-    pillar: t.pillar,
-    task: t.task,
-    lines: t.lines.map((l) => ({
-      row: l.row,
-      lead: l.lead,
-      deadline: l.deadline.text,
-      kind: l.deadline.kind,
-      due: l.deadline.due,
-    })),
-  }));
-}
 
 const PATTERNS = [
   'group-rows',
@@ -77,11 +60,11 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('public %s', (_file, f:
 
   it('reads every task with its rows, number, pillar, text, leads and deadlines', () => {
     expect(plan.tasks).toHaveLength(f.expected.tasks.length);
-    expect(shape(plan)).toEqual(f.expected.tasks.map(({ status: _s, statusLate: _l, ...t }) => t));
+    expect(taskShape(plan)).toEqual(f.expected.tasks.map(({ status: _s, statusLate: _l, ...t }) => t));
   });
 
   it('gives the same tasks when hidden merge cells repeat the top-left value (.xlsx readers)', () => {
-    expect(shape(parsePlan(seedInputRepeated(f), { today: TODAY }))).toEqual(shape(plan));
+    expect(taskShape(parsePlan(seedInputRepeated(f), { today: TODAY }))).toEqual(taskShape(plan));
   });
 
   const statusColumn = f.expected.statusColumn;

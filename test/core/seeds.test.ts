@@ -1,27 +1,16 @@
 import { parsePlan } from '../../src/core/plan';
 import { columnLetter } from '../../src/core/text';
-import type { Plan } from '../../src/core/model';
-import { loadSeed, seedFiles, seedInput, seedInputRepeated, type SeedFixture } from '../helpers/fixtures';
+import {
+  loadSeed,
+  seedFiles,
+  seedInput,
+  seedInputRepeated,
+  taskShape,
+  type SeedFixture,
+} from '../helpers/fixtures';
 
 const TODAY = '2026-11-22';
 const fixtures = seedFiles().map(loadSeed);
-
-function shape(plan: Plan) {
-  return plan.tasks.map((t) => ({
-    row: t.row,
-    lastRow: t.lastRow,
-    stt: t.stt,
-    pillar: t.pillar,
-    task: t.task,
-    lines: t.lines.map((l) => ({
-      row: l.row,
-      lead: l.lead,
-      deadline: l.deadline.text,
-      kind: l.deadline.kind,
-      due: l.deadline.due,
-    })),
-  }));
-}
 
 describe.each(fixtures.map((f) => [f.file, f] as const))('seed %s', (_file, f: SeedFixture) => {
   const plan = parsePlan(seedInput(f), { today: TODAY });
@@ -36,12 +25,12 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('seed %s', (_file, f: S
 
   it('reads every task with its rows, number, pillar, text, leads and deadlines', () => {
     expect(plan.tasks).toHaveLength(f.expected.tasks.length);
-    expect(shape(plan)).toEqual(f.expected.tasks);
+    expect(taskShape(plan)).toEqual(f.expected.tasks);
   });
 
   it('gives the same tasks when hidden merge cells repeat the top-left value (.xlsx readers)', () => {
     const repeated = parsePlan(seedInputRepeated(f), { today: TODAY });
-    expect(shape(repeated)).toEqual(shape(plan));
+    expect(taskShape(repeated)).toEqual(taskShape(plan));
   });
 
   it('gives the same tasks when the text is in decomposed (NFD) Unicode', () => {

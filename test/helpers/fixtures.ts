@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CellValue, MergeRange, SheetInput } from '../../src/core/grid';
+import type { Plan } from '../../src/core/model';
 import { columnIndex } from '../../src/core/text';
 
 export interface ExpectedLine {
@@ -128,4 +129,22 @@ export function publicFiles(): string[] {
 export function loadPublic(file: string): PublicFixture {
   const raw = JSON.parse(readFileSync(join(PUBLIC_DIR, file), 'utf8')) as Omit<PublicFixture, 'file'>;
   return { file, ...raw };
+}
+
+/** A plan's tasks and lines as a fixture's key writes them (rows, number, pillar, text, lead, deadline). */
+export function taskShape(plan: Plan) {
+  return plan.tasks.map((t) => ({
+    row: t.row,
+    lastRow: t.lastRow,
+    stt: t.stt,
+    pillar: t.pillar,
+    task: t.task,
+    lines: t.lines.map((l) => ({
+      row: l.row,
+      lead: l.lead,
+      deadline: l.deadline.text,
+      kind: l.deadline.kind,
+      due: l.deadline.due,
+    })),
+  }));
 }
