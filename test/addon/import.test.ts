@@ -5,9 +5,7 @@
  * The new sheet must read back as the answer key's tasks, carry the template's dropdowns, be checked,
  * and leave everything else in the spreadsheet as it was.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import { join } from 'node:path';
 import { FakeWorld, type FakeSheet } from '../fakes/apps-script';
 import { ensureBuilt, loadAddon, userState, DIST } from '../helpers/addon';
 import { readWordPlan } from '../../src/sheets/client/import-page';
@@ -17,51 +15,18 @@ import { checkSheet } from '../../src/core/check';
 import { importDocx } from '../../src/core/docx';
 import { OTHER_PILLAR } from '../../src/core/vocabulary';
 import type { SheetInput } from '../../src/core/grid';
-import type { Plan } from '../../src/core/model';
 import { TEMPLATE_HEADER, TEMPLATE_VALIDATIONS, templateColumn } from '../../src/core/template';
 import { columnLetter } from '../../src/core/text';
+import { docxFixture, docxKeys, docxTaskShape, type DocxKey } from '../helpers/fixtures';
 
 const NOW = '2026-11-22T09:00:00+07:00';
 const TODAY = '2026-11-22';
 const TZ = 'Asia/Ho_Chi_Minh';
-const DIR = join(__dirname, '..', 'fixtures', 'docx');
-
 beforeAll(ensureBuilt, 60_000);
 
-interface Key {
-  files: string[];
-  title: string[];
-  planYear: number;
-  problems: { text: string }[];
-  tasks: {
-    stt: string;
-    pillar: string | null;
-    task: string;
-    lines: { lead: string; deadline: string; kind: string; due: string | null }[];
-  }[];
-}
-
-const keys: Key[] = readdirSync(DIR)
-  .filter((f) => f.endsWith('.expected.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Key);
-
-const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
+const keys = docxKeys();
+const fixture = docxFixture;
 const read = (name: string) => readWordPlan(fixture(name), name, { today: TODAY, timeZone: TZ });
-
-function tasksOf(plan: Plan): Key['tasks'] {
-  return plan.tasks.map((t) => ({
-    stt: t.stt,
-    pillar: t.pillar,
-    task: t.task,
-    lines: t.lines.map((l) => ({
-      lead: l.lead,
-      deadline: l.deadline.text,
-      kind: l.deadline.kind,
-      due: l.deadline.due,
-    })),
-  }));
-}
 
 /** The sheet as the add-on would read it back (0-based merges). */
 function readBack(sheet: FakeSheet): SheetInput {
@@ -120,8 +85,8 @@ describe.each(keys.flatMap((k) => k.files.map((f) => [f, k] as const)))('%s', (f
     expect(back.plan.planYear).toBe(key.planYear);
     // A task outside any section, after the sections, is written under a section "Khác" (so it is
     // not read as the last section's): the status table counts it as before.
-    const outside = (t: Key['tasks'][number]) => ({ ...t, pillar: t.pillar ?? OTHER_PILLAR });
-    expect(tasksOf(back.plan).map(outside)).toEqual(key.tasks.map(outside));
+    const outside = (t: DocxKey['tasks'][number]) => ({ ...t, pillar: t.pillar ?? OTHER_PILLAR });
+    expect(docxTaskShape(back.plan).map(outside)).toEqual(key.tasks.map(outside));
     const original = checkSheet(importDocx(fixture(file)).sheet, { today: TODAY, timeZone: TZ });
     expect(back.pivot).toEqual(original.pivot);
 

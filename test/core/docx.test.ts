@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { checkSheet } from '../../src/core/check';
 import {
@@ -14,47 +12,12 @@ import {
 } from '../../src/core/docx';
 import { labelLine } from '../../src/core/docx/prose';
 import { isUserError } from '../../src/core/errors';
-import type { Plan } from '../../src/core/model';
 import { ZipError } from '../../src/core/zip';
+import { docxFixture, docxKeys, docxTaskShape, type DocxKey } from '../helpers/fixtures';
 
 const TODAY = '2026-11-22';
-const DIR = join(__dirname, '..', 'fixtures', 'docx');
-
-interface Key {
-  files: string[];
-  seed: string;
-  source: 'table' | 'prose';
-  title: string[];
-  planYear: number;
-  problems: { text: string; reason: string }[];
-  tasks: {
-    stt: string;
-    pillar: string | null;
-    task: string;
-    lines: { lead: string; deadline: string; kind: string; due: string | null }[];
-  }[];
-}
-
-const keys: Key[] = readdirSync(DIR)
-  .filter((f) => f.endsWith('.expected.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Key);
-
-const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
-
-function tasksOf(plan: Plan): Key['tasks'] {
-  return plan.tasks.map((t) => ({
-    stt: t.stt,
-    pillar: t.pillar,
-    task: t.task,
-    lines: t.lines.map((l) => ({
-      lead: l.lead,
-      deadline: l.deadline.text,
-      kind: l.deadline.kind,
-      due: l.deadline.due,
-    })),
-  }));
-}
+const keys = docxKeys();
+const fixture = docxFixture;
 
 /** The error a call throws, as its reason (UserError) or class name. */
 function refusal(fn: () => unknown): { reason: string; message: string } | null {
@@ -143,7 +106,7 @@ describe.each(keys.flatMap((k) => k.files.map((f) => [f, k] as const)))('%s', (f
 
   it('gives every task its number, pillar, text, leads and deadlines as the key says', () => {
     expect(result.plan.tasks).toHaveLength(key.tasks.length);
-    expect(tasksOf(result.plan)).toEqual(key.tasks);
+    expect(docxTaskShape(result.plan)).toEqual(key.tasks);
   });
 
   it('reports the paragraphs it could not read, with their text, and nothing else', () => {
@@ -776,7 +739,7 @@ describe('hostile and odd files', () => {
     const t0 = Date.now();
     const imported = importDocx(big);
     expect(Date.now() - t0).toBeLessThan(1000);
-    const key = keys.find((k) => k.files.includes('004-dai-hai.docx')) as Key;
-    expect(tasksOf(checkSheet(imported.sheet, { today: TODAY }).plan)).toEqual(key.tasks);
+    const key = keys.find((k) => k.files.includes('004-dai-hai.docx')) as DocxKey;
+    expect(docxTaskShape(checkSheet(imported.sheet, { today: TODAY }).plan)).toEqual(key.tasks);
   });
 });

@@ -148,3 +148,45 @@ export function taskShape(plan: Plan) {
     })),
   }));
 }
+
+export const DOCX_DIR = join(__dirname, '..', 'fixtures', 'docx');
+
+/** The answer key of a Word plan fixture (test/fixtures/docx/*.expected.json). */
+export interface DocxKey {
+  files: string[];
+  seed: string;
+  source: 'table' | 'prose';
+  title: string[];
+  planYear: number;
+  problems: { text: string; reason: string }[];
+  tasks: {
+    stt: string;
+    pillar: string | null;
+    task: string;
+    lines: { lead: string; deadline: string; kind: string; due: string | null }[];
+  }[];
+}
+
+export function docxKeys(): DocxKey[] {
+  return readdirSync(DOCX_DIR)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(DOCX_DIR, f), 'utf8')) as DocxKey);
+}
+
+export const docxFixture = (name: string) => new Uint8Array(readFileSync(join(DOCX_DIR, name)));
+
+/** A plan's tasks as a Word fixture's key writes them (no rows: a document has none). */
+export function docxTaskShape(plan: Plan): DocxKey['tasks'] {
+  return plan.tasks.map((t) => ({
+    stt: t.stt,
+    pillar: t.pillar,
+    task: t.task,
+    lines: t.lines.map((l) => ({
+      lead: l.lead,
+      deadline: l.deadline.text,
+      kind: l.deadline.kind,
+      due: l.deadline.due,
+    })),
+  }));
+}
