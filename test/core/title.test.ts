@@ -113,3 +113,74 @@ describe('the plan year', () => {
     ).toBe(2025);
   });
 });
+
+describe('title rows as officers type them', () => {
+  it('the commune: a name ends at its punctuation, whatever capitalised words follow', () => {
+    expect(communeFromTitle(['KẾ HOẠCH CỦA XÃ TÂN HÒA. ĐẢNG ỦY GIAO'])).toBe('Tân Hòa');
+    expect(communeFromTitle(['(của UBND xã Mỏ Cày).'])).toBe('Mỏ Cày');
+  });
+
+  it('the commune: a line that says “xã” with no name after it does not hide the name below', () => {
+    expect(communeFromTitle(['Xã hội số là một trụ cột', 'UBND xã An Bình'])).toBe('An Bình');
+  });
+
+  it('the commune: up to five words; a longer run of capitals is no name', () => {
+    expect(communeFromTitle(['XÃ TÂN PHÚ ĐÔNG HÒA LẠC'])).toBe('Tân Phú Đông Hòa Lạc');
+    expect(communeFromTitle(['XÃ TÂN PHÚ ĐÔNG HÒA LẠC BẮC'])).toBe('');
+  });
+
+  it('the commune: a word that only begins like a stop word is part of the name', () => {
+    expect(communeFromTitle(['KẾ HOẠCH CỦA UBND XÃ SỐP CỘP NĂM 2025'])).toBe('Sốp Cộp');
+  });
+
+  it('the commune: a name written in mixed case keeps its capitals', () => {
+    expect(communeFromTitle(["Kế hoạch của UBND xã Ia H'Drai năm 2025"])).toBe("Ia H'Drai");
+  });
+
+  it('the plan: “Kế hoạch số:51” with no space, and a name that ends the line with “về”', () => {
+    expect(planNameFromTitle(['Kèm theo Kế hoạch số:51/KH-UBND ngày 08/10/2025'])).toBe(
+      'Kế hoạch số 51/KH-UBND ngày 08/10/2025',
+    );
+    expect(planNameFromTitle(['Theo Kế hoạch số 12/KH-UBND về'])).toBe('Kế hoạch số 12/KH-UBND');
+  });
+
+  it('the plan: without a plan number, the first real title line (not a document number or a note in brackets)', () => {
+    expect(planNameFromTitle(['Số 5/KH-UBND', 'KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025'])).toBe(
+      'KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025',
+    );
+    expect(planNameFromTitle(['KẾ HOẠCH CHUYỂN ĐỔI SỐ (DỰ THẢO)', 'PHÂN CÔNG NHIỆM VỤ'])).toBe(
+      'KẾ HOẠCH CHUYỂN ĐỔI SỐ (DỰ THẢO)',
+    );
+  });
+
+  it('the plan: only the first 500 characters of a line are searched for the plan number', () => {
+    const long = `${'Ghi chú '.repeat(80)}Kế hoạch số 12/KH-UBND`;
+    const name = planNameFromTitle([long]);
+    expect(name).not.toContain('Kế hoạch số');
+    expect(name.length).toBeLessThanOrEqual(300);
+  });
+
+  it('the commune key: punctuation and runs of spaces do not split one commune in two', () => {
+    expect(communeKey('Xã Mỹ-Hòa Hưng')).toBe('my hoa hung');
+    expect(communeKey('Mỹ - Hòa  Hưng')).toBe('my hoa hung');
+  });
+
+  it('the year: a stage of years is skipped only when it says “giai đoạn”', () => {
+    expect(yearFromTitle(['KẾ HOẠCH GIAI ĐOẠN MỚI NĂM 2025'])).toBe(2025);
+    expect(yearFromTitle(['CHƯƠNG TRÌNH 2021-2025, KẾ HOẠCH NĂM 2024'])).toBe(2024);
+    for (const stage of ['2021-2025', '2021 - 2025', '2021 -2025', '2021- 2025'])
+      expect(yearFromTitle([`CHƯƠNG TRÌNH GIAI ĐOẠN ${stage}, BẮT ĐẦU NĂM 2021`, 'KẾ HOẠCH NĂM 2024'])).toBe(
+        2024,
+      );
+  });
+
+  it('the year: “năm” right after a month belongs to a full date; a later “năm” names the plan', () => {
+    expect(yearFromTitle(['NGHỊ QUYẾT NGÀY 22 THÁNG 12 NĂM 2024, KẾ HOẠCH NĂM 2025'])).toBe(2025);
+  });
+
+  it('the year: a date written with spaces around its slashes, and a “Kèm theo” line with no date', () => {
+    expect(yearFromTitle(['(Kèm theo Kế hoạch số 51/KH-UBND ngày 08 / 10 / 2025)'])).toBe(2025);
+    expect(yearFromTitle(['(Kèm theo Kế hoạch của UBND xã)', 'Ngày 15/12/2025'])).toBe(2025);
+    expect(yearFromTitle(['Ban hành ngày 8 tháng 10 năm 2025'])).toBe(2025);
+  });
+});
