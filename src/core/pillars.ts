@@ -7,7 +7,7 @@ const PHRASES: { folded: string; pillar: Pillar }[] = [];
 for (const pillar of PILLARS) {
   for (const v of PILLAR_VARIANTS[pillar]) {
     EXACT.set(foldKey(v), pillar);
-    // Only multi-word names are searched inside longer text ("Thể chế" alone is too loose).
+    // Names of two or more words are also searched inside longer headings ("Phát triển hạ tầng").
     if (v.includes(' ')) PHRASES.push({ folded: words(v), pillar });
   }
 }
@@ -20,10 +20,10 @@ function words(text: string): string {
     .trim();
 }
 
-/** Removes a leading section number: "1. ", "II - ", "IV) ", "Phần 2:". */
+/** Removes a leading section number: "1. ", "II - ", "IV) ", "Phần 2:", "MỤC 3.". */
 export function stripNumbering(text: string): string {
   return collapse(text).replace(
-    /^(?:(?:phan|phần|mục|muc)\s+)?(?:[IVXLivxl]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):/-]?\s+(?=\S)/u,
+    /^(?:(?:[Pp]h[aầ]n|PH[AẦ]N|[Mm][uụ]c|M[UỤ]C)\s+)?(?:[IVXLivxl]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):/-]?\s+(?=\S)/u,
     '',
   );
 }

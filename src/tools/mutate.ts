@@ -149,7 +149,22 @@ function main(): void {
   }
   // Files named on the command line run in the order given.
   if (only.length > 0) pending.sort((a, b) => only.indexOf(a) - only.indexOf(b));
-  for (const file of pending) results.push(runFile(file, hash([file]), testsHash));
+  // A file whose run fails (a failing test in the dry run, a crash) is reported and skipped, so
+  // one bad file does not cost the hours of the others; the command still fails at the end.
+  const failed: string[] = [];
+  for (const file of pending) {
+    try {
+      results.push(runFile(file, hash([file]), testsHash));
+    } catch (e) {
+      failed.push(file);
+      console.log(`${file}: not measured (${(e as Error).message})`);
+      const prev = join(OUT, `${file.replace(/[/\\]/g, '__')}.json`);
+      if (existsSync(prev)) {
+        const old = JSON.parse(readFileSync(prev, 'utf8')) as FileResult;
+        if (old.sourceHash === hash([file])) results.push(old);
+      }
+    }
+  }
 
   const total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 };
   console.log('\nfile | score | detected | survived | not covered');
@@ -166,6 +181,7 @@ function main(): void {
     `\nsrc/core: ${score(total).toFixed(1)} % over ${results.length} of ${files.length} files (${total.killed + total.timeout} detected, ${total.survived} survived, ${total.noCoverage} not covered)`,
   );
   if (missing.length > 0) console.log(`not yet run (or changed since): ${missing.join(', ')}`);
+  if (failed.length > 0) process.exitCode = 1;
   writeFileSync(
     join(ROOT, 'out', 'mutation', 'summary.json'),
     JSON.stringify({ score: score(total), total, files: results, missing }, null, 2),
