@@ -5,30 +5,12 @@
 import { classifyRow, parsePlan, type RowFacts } from '../../src/core/plan';
 import type { CellValue } from '../../src/core/grid';
 import { sheet } from '../helpers/grid';
+import { HEADING_FACTS, facts } from '../helpers/row-facts';
 
 const today = '2025-10-20';
 const H = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Trạng thái'];
 
-function facts(over: Partial<RowFacts> = {}): RowFacts {
-  return {
-    stt: '1',
-    task: 'Tổ chức tập huấn kỹ năng số',
-    hasLead: true,
-    hasDeadline: true,
-    deadlineReadable: true,
-    hasDetail: true,
-    blank: false,
-    wideMerge: false,
-    mergedText: '',
-    repeatedHeader: false,
-    columnNumbers: false,
-    nextStt: '2',
-    hasChildren: false,
-    current: { stt: '0', task: 'Nhiệm vụ trước' },
-    ...over,
-  };
-}
-const heading = { hasLead: false, hasDeadline: false, deadlineReadable: false, hasDetail: false };
+const heading = HEADING_FACTS;
 const rule = (over: Partial<RowFacts>) => classifyRow(facts(over)).rule;
 
 describe('the classifier at its edges', () => {

@@ -5,30 +5,11 @@ import { classifyRow, looksLikeTitle, parsePlan, ROW_RULES, type RowFacts } from
 import { yearFromTitle } from '../../src/core/title';
 import { parseStatus } from '../../src/core/status-words';
 import { sheet } from '../helpers/grid';
+import { HEADING_FACTS, facts } from '../helpers/row-facts';
 
 const today = '2025-10-20';
 
-/** A plain task row's facts, overridden where a test says so. */
-function facts(over: Partial<RowFacts> = {}): RowFacts {
-  return {
-    stt: '1',
-    task: 'Tổ chức tập huấn kỹ năng số',
-    hasLead: true,
-    hasDeadline: true,
-    deadlineReadable: true,
-    hasDetail: true,
-    blank: false,
-    wideMerge: false,
-    mergedText: '',
-    repeatedHeader: false,
-    columnNumbers: false,
-    nextStt: '2',
-    hasChildren: false,
-    current: { stt: '0', task: 'Nhiệm vụ trước' },
-    ...over,
-  };
-}
-const heading = { hasLead: false, hasDeadline: false, deadlineReadable: false, hasDetail: false };
+const heading = HEADING_FACTS;
 const rule = (over: Partial<RowFacts>) => classifyRow(facts(over));
 
 const cases: [string, Partial<RowFacts>, string][] = [
