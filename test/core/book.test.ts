@@ -2,7 +2,6 @@
 import { baseName, extensionOf, MAX_FILE_BYTES, openPlanFile, pickSheet } from '../../src/core/book';
 import { carriedOver } from '../../src/core/carry-over';
 import type { SheetInput } from '../../src/core/grid';
-import { sheetWorkbook } from '../../src/tools/xlsx-writer';
 
 const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'];
 const tasks = (name: string): SheetInput => ({
@@ -12,7 +11,10 @@ const tasks = (name: string): SheetInput => ({
 const notes = (name: string): SheetInput => ({ name, values: [['Ghi chú của xã'], ['Họp ngày 12/10']] });
 const empty = (name: string): SheetInput => ({ name, values: [] });
 
+/** A workbook of these sheets. The writer (and its spreadsheet library) is loaded by the tests
+ * that need it only, so the others stay quick under mutation testing. */
 async function xlsx(sheets: SheetInput[]): Promise<Uint8Array> {
+  const { sheetWorkbook } = await import('../../src/tools/xlsx-writer');
   return new Uint8Array(await sheetWorkbook(sheets).xlsx.writeBuffer());
 }
 const utf8 = (s: string) => new TextEncoder().encode(s);
