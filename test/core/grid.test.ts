@@ -52,6 +52,16 @@ describe('Grid', () => {
     expect([g.value(2, -1), g.own(2, -1), g.text(2, -1)]).toEqual(['', '', '']);
     expect(g.value(4, 3)).toBeUndefined();
     expect(g.text(9, 0)).toBe('');
+    expect(g.ownText(9, 0)).toBe('');
+    expect(g.own(9, 0)).toBeUndefined();
+  });
+
+  test('a title merged across the first row is a merge of that row', () => {
+    const title = { row: 0, column: 0, numRows: 1, numColumns: 4 };
+    const g = new Grid([['KẾ HOẠCH', '', '', ''], ...values()], [title]);
+    expect(g.mergesOn(0)).toEqual([title]);
+    expect(g.ownText(0, 2)).toBe('');
+    expect(g.text(0, 3)).toBe('KẾ HOẠCH');
   });
 
   test('merges that make no sense, or reach past the sheet, are cut or left out', () => {
