@@ -184,10 +184,10 @@ export const ROW_RULES: readonly RowRule[] = [
   { name: 'task', kind: 'task', test: () => true },
 ];
 
-/** Classifies one row: the first rule of ROW_RULES that holds. */
+/** Classifies one row: the first rule of ROW_RULES that holds (the last, "task", always does). */
 export function classifyRow(f: RowFacts): { kind: RowKind; rule: string } {
-  for (const rule of ROW_RULES) if (rule.test(f)) return { kind: rule.kind, rule: rule.name };
-  return { kind: 'task', rule: 'task' };
+  const rule = ROW_RULES.find((r) => r.test(f)) as RowRule;
+  return { kind: rule.kind, rule: rule.name };
 }
 
 class PlanReader {
@@ -221,10 +221,10 @@ class PlanReader {
     this.col = { ...header.columns };
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     let last = 0;
+    // Every mapped column has header text, so the last header text ends the table.
     header.texts.forEach((t, c) => {
       if (t !== '') last = c;
     });
-    for (const c of Object.values(this.col)) if (c !== undefined && c > last) last = c;
     this.width = last + 1;
     for (let r = header.firstRow; r <= header.lastRow; r++) {
       const keys: string[] = [];
@@ -239,10 +239,12 @@ class PlanReader {
     }
     for (const k of this.headerCells.values()) if (k !== '') this.headerKeySet.add(k);
     for (const keys of this.headerRowKeys) for (const k of keys) if (k !== '') this.headerKeySet.add(k);
+    // Stryker disable all: a bound on work only; any bound at least the longest header cell reads the same.
     let longest = 0;
     for (let r = header.firstRow; r <= header.lastRow; r++)
       for (let c = 0; c < this.width; c++) longest = Math.max(longest, this.grid.ownText(r, c).length);
     this.headerTextLimit = 2 * longest + 20;
+    // Stryker restore all
   }
 
   read(): Plan {
@@ -285,9 +287,10 @@ class PlanReader {
       if (kind === 'continuation' && current) {
         const text = collapse(this.ownText(r, 'task'));
         if (rule === 'text-continuation') current.task = `${current.task} ${text}`;
-        const ownLine =
-          rule === 'empty-number-continuation' ? this.ownLineCells(r) : this.ownLeadOrDeadline(r);
-        if (ownLine) current.lines.push(this.line(r, ctx));
+        // A row with empty number and task cells (blank rows never get here) is another line; a
+        // row that goes on with the task's text is one only with a lead or deadline of its own.
+        if (rule === 'empty-number-continuation' || this.ownLeadOrDeadline(r))
+          current.lines.push(this.line(r, ctx));
         current.lastRow = r + 1;
         this.readTaskFields(current, r);
         continue;
@@ -546,6 +549,7 @@ class PlanReader {
         continue;
       }
       filled++;
+      // Stryker disable next-line all: a cell longer than every header cell folds to no header text anyway.
       if (t.length > this.headerTextLimit) {
         keys.push(null);
         continue;
@@ -571,6 +575,7 @@ class PlanReader {
   }
 
   /** foldKey of a short cell, once per distinct text (leads, deadlines, statuses repeat). */
+  // Stryker disable all: a cache; without it every result is the same.
   private foldCell(t: string): string {
     let k = this.folded.get(t);
     if (k === undefined) {
@@ -579,6 +584,7 @@ class PlanReader {
     }
     return k;
   }
+  // Stryker restore all
 
   private isTopLevelBesideSections(stt: string, section: Section): boolean {
     return /^\d+$/.test(stt) && /^\d+$/.test(section.number) && Number(stt) > Number(section.number);
@@ -617,12 +623,6 @@ class PlanReader {
 
   // ---- lines ---------------------------------------------------------------------------------
 
-  /** True when the row holds something of its own beyond merges from above. */
-  private ownLineCells(r: number): boolean {
-    for (let c = 0; c < this.width; c++) if (this.grid.ownText(r, c) !== '') return true;
-    return false;
-  }
-
   /** True when the row has a lead or a deadline cell of its own (another assignment line). */
   private ownLeadOrDeadline(r: number): boolean {
     return this.ownText(r, 'lead') !== '' || this.ownText(r, 'deadline') !== '';
@@ -636,13 +636,16 @@ class PlanReader {
       leadMissing: this.leadMissing(lead),
       partners: collapse(this.text(r, 'partners')),
       output: collapse(this.text(r, 'output')),
-      deadline: this.c('deadline') >= 0 ? this.deadline(this.value(r, 'deadline'), ctx) : missing(),
+      // Without a deadline column the value is "" and reads as missing.
+      deadline: this.deadline(this.value(r, 'deadline'), ctx),
     };
   }
 
   private deadline(v: CellValue, ctx: { planYear: number; timeZone: string }): Deadline {
+    // Stryker disable next-line all: only text is cached; parsing any value again gives the same.
     if (typeof v !== 'string') return parseDeadline(v, ctx);
     let d = this.deadlines.get(v);
+    // Stryker disable next-line all: a cache; without it every result is the same.
     if (!d) {
       d = parseDeadline(v, ctx);
       this.deadlines.set(v, d);
@@ -652,6 +655,7 @@ class PlanReader {
 
   private leadMissing(text: string): boolean {
     let m = this.missingLeads.get(text);
+    // Stryker disable next-line all: a cache; without it every result is the same.
     if (m === undefined) {
       m = isMissingLead(text);
       this.missingLeads.set(text, m);
@@ -671,13 +675,10 @@ class PlanReader {
         task.statusRow = r + 1;
       }
     }
-    if (task.completedOn === null && this.c('completedOn') >= 0) {
-      task.completedOn = toDay(this.value(r, 'completedOn'), this.timeZone);
-    }
-    if (this.c('pillar') >= 0) {
-      const p = collapse(this.text(r, 'pillar'));
-      if (p !== '' && r + 1 === task.row) task.pillar = matchPillar(p) ?? p;
-    }
+    // A column the sheet lacks reads as "": no completion day, no pillar.
+    if (task.completedOn === null) task.completedOn = toDay(this.value(r, 'completedOn'), this.timeZone);
+    const p = collapse(this.text(r, 'pillar'));
+    if (p !== '' && r + 1 === task.row) task.pillar = matchPillar(p) ?? p;
   }
 }
 

@@ -3,12 +3,14 @@
  * long run can stop and go on later. Each file's result is kept in out/mutation/files/ with the
  * hash of its source and of the tests; a file is run again when its source changed, when it is
  * named, or with --fresh. Results measured with older tests are kept and marked as such in the
- * table (run the file again to bring it up to date). At the end the results of all files are
+ * table (run the file again to bring it up to date). A rerun starts from the file's last report
+ * (StrykerJS's incremental mode: only mutants whose code or covering tests changed run again);
+ * --fresh runs every mutant. At the end the results of all files are
  * merged into one table and one score: detected (killed + timed out) ÷ (detected + survived + not
  * covered), as StrykerJS counts it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -98,17 +100,23 @@ function countsOf(reportPath: string, file: string): { counts: Counts; survived:
   return { counts, survived };
 }
 
-function runFile(file: string, sourceHash: string, testsHash: string): FileResult {
+function runFile(file: string, sourceHash: string, testsHash: string, fresh: boolean): FileResult {
   const name = file.replace(/[/\\]/g, '__');
   const reportPath = join('out', 'mutation', 'files', `${name}.report.json`);
+  // The file's last full report seeds StrykerJS's incremental mode: a mutant whose code and
+  // covering tests are unchanged keeps its result, the others (new tests, changed lines) run.
+  const previous = join('out', 'mutation', 'files', `${name}.previous.json`);
+  const incremental = !fresh && existsSync(reportPath);
+  if (incremental) copyFileSync(reportPath, previous);
   const config = {
     ...base,
     mutate: [file],
-    incremental: false,
+    incremental,
+    ...(incremental ? { incrementalFile: previous } : {}),
     reporters: ['json', 'progress-append-only'],
     jsonReporter: { fileName: reportPath },
   };
-  delete (config as Record<string, unknown>).incrementalFile;
+  if (!incremental) delete (config as Record<string, unknown>).incrementalFile;
   delete (config as Record<string, unknown>).htmlReporter;
   const configPath = join(OUT, 'stryker.file.config.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
@@ -154,7 +162,7 @@ function main(): void {
   const failed: string[] = [];
   for (const file of pending) {
     try {
-      results.push(runFile(file, hash([file]), testsHash));
+      results.push(runFile(file, hash([file]), testsHash, fresh));
     } catch (e) {
       failed.push(file);
       console.log(`${file}: not measured (${(e as Error).message})`);
