@@ -1,16 +1,24 @@
 /**
- * `npm run mutate [-- --fresh] [-- FILE …]`: mutation testing of the core one file at a time, so a
+ * `npm run mutate [-- --fresh | --table] [-- FILE …]`: mutation testing of the core one file at a time, so a
  * long run can stop and go on later. Each file's result is kept in out/mutation/files/ with the
  * hash of its source and of the tests; a file is run again when its source changed, when it is
  * named, or with --fresh. Results measured with older tests are kept and marked as such in the
  * table (run the file again to bring it up to date). A rerun starts from the file's last report
  * (StrykerJS's incremental mode: only mutants whose code or covering tests changed run again);
- * --fresh runs every mutant. At the end the results of all files are
+ * --fresh runs every mutant; --table only prints the table of the results kept. At the end the results of all files are
  * merged into one table and one score: detected (killed + timed out) ÷ (detected + survived + not
  * covered), as StrykerJS counts it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  existsSync,
+  writeFileSync,
+  statSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -58,6 +66,8 @@ interface Counts {
   survived: number;
   noCoverage: number;
   errors: number;
+  /** Mutants the source marks as changing no result (a "Stryker disable" comment with its reason). */
+  marked?: number;
 }
 interface FileResult {
   file: string;
@@ -76,12 +86,13 @@ function countsOf(reportPath: string, file: string): { counts: Counts; survived:
           status: string;
           mutatorName: string;
           replacement?: string;
+          statusReason?: string;
           location: { start: { line: number } };
         }[];
       }
     >;
   };
-  const counts: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 };
+  const counts: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0, marked: 0 };
   const survived: string[] = [];
   for (const [name, f] of Object.entries(report.files)) {
     if (name !== file) continue;
@@ -95,6 +106,8 @@ function countsOf(reportPath: string, file: string): { counts: Counts; survived:
         counts.noCoverage++;
         survived.push(`${file}:${m.location.start.line} ${m.mutatorName} (not covered)`);
       } else if (m.status === 'CompileError' || m.status === 'RuntimeError') counts.errors++;
+      else if (m.status === 'Ignored' && !(m.statusReason ?? '').startsWith('Static mutant'))
+        counts.marked = (counts.marked ?? 0) + 1;
     }
   }
   return { counts, survived };
@@ -140,6 +153,8 @@ const score = (c: Counts) => {
 function main(): void {
   const args = process.argv.slice(2);
   const fresh = args.includes('--fresh');
+  // --table: only the merged table of the results kept, nothing run.
+  const tableOnly = args.includes('--table');
   const only = args.filter((a) => !a.startsWith('--'));
   mkdirSync(OUT, { recursive: true });
   const files = mutatedFiles();
@@ -152,8 +167,13 @@ function main(): void {
     const prev = existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as FileResult) : null;
     const wanted = only.length === 0 || only.includes(file);
     const named = only.includes(file);
-    if (wanted && (fresh || named || !prev || prev.sourceHash !== sourceHash)) pending.push(file);
-    else if (prev && prev.sourceHash === sourceHash) results.push(prev);
+    if (!tableOnly && wanted && (fresh || named || !prev || prev.sourceHash !== sourceHash))
+      pending.push(file);
+    else if (prev && prev.sourceHash === sourceHash) {
+      // Counted again from the kept report, so the table follows how results are counted now.
+      const report = join(OUT, `${file.replace(/[/\\]/g, '__')}.report.json`);
+      results.push(existsSync(report) ? { ...prev, ...countsOf(report, file) } : prev);
+    }
   }
   // Files named on the command line run in the order given.
   if (only.length > 0) pending.sort((a, b) => only.indexOf(a) - only.indexOf(b));
@@ -174,11 +194,11 @@ function main(): void {
     }
   }
 
-  const total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 };
+  const total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0, marked: 0 };
   console.log('\nfile | score | detected | survived | not covered');
   for (const r of results.sort((a, b) => a.file.localeCompare(b.file))) {
     const c = r.counts;
-    for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
+    for (const k of Object.keys(total) as (keyof Counts)[]) total[k] = (total[k] ?? 0) + (c[k] ?? 0);
     const older = r.testsHash === testsHash ? '' : ' (older tests)';
     console.log(
       `${r.file}${older} | ${score(c).toFixed(1)} % | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage}`,
@@ -188,6 +208,8 @@ function main(): void {
   console.log(
     `\nsrc/core: ${score(total).toFixed(1)} % over ${results.length} of ${files.length} files (${total.killed + total.timeout} detected, ${total.survived} survived, ${total.noCoverage} not covered)`,
   );
+  if (total.marked)
+    console.log(`${total.marked} mutants marked in the source as changing no result (not counted)`);
   if (missing.length > 0) console.log(`not yet run (or changed since): ${missing.join(', ')}`);
   if (failed.length > 0) process.exitCode = 1;
   writeFileSync(
