@@ -153,23 +153,3 @@ describe('the plan year and the title rows', () => {
     ]);
   });
 });
-
-describe('choosing the status column on a tie', () => {
-  test('the column the header reading chose (the leftmost) stays', () => {
-    const header = [
-      'STT',
-      'Nhiệm vụ',
-      'Cơ quan chủ trì',
-      'Thời gian hoàn thành',
-      'Kết quả thực hiện',
-      'Tiến độ',
-    ];
-    const plan = parsePlan(
-      sheet([['1', 'Số hóa', 'UBND xã', 'Quý IV/2025', 'Hoàn thành', 'Hoàn thành']], header),
-      {
-        today,
-      },
-    );
-    expect(plan.columns.status).toBe(4);
-  });
-});
