@@ -4,7 +4,7 @@
  */
 import { classifyRow, parsePlan, type RowFacts } from '../../src/core/plan';
 import type { CellValue } from '../../src/core/grid';
-import { sheet } from '../helpers/grid';
+import { TWO_STATUS_HEADER, sheet } from '../helpers/grid';
 import { HEADING_FACTS, facts } from '../helpers/row-facts';
 
 const today = '2025-10-20';
@@ -225,14 +225,7 @@ describe('the reader at its edges', () => {
 });
 
 describe('choosing the status column', () => {
-  const header = [
-    'STT',
-    'Nhiệm vụ',
-    'Cơ quan chủ trì',
-    'Thời gian hoàn thành',
-    'Kết quả thực hiện',
-    'Tiến độ',
-  ];
+  const header = TWO_STATUS_HEADER;
 
   test('empty cells count for no column: status words do', () => {
     const plan = parsePlan(

@@ -4,7 +4,7 @@ import { assessTask } from '../../src/core/findings';
 import { classifyRow, looksLikeTitle, parsePlan, ROW_RULES, type RowFacts } from '../../src/core/plan';
 import { yearFromTitle } from '../../src/core/title';
 import { parseStatus } from '../../src/core/status-words';
-import { sheet } from '../helpers/grid';
+import { TWO_STATUS_HEADER, sheet } from '../helpers/grid';
 import { HEADING_FACTS, facts } from '../helpers/row-facts';
 
 const today = '2025-10-20';
@@ -256,14 +256,7 @@ describe('the rules at work', () => {
 });
 
 describe('status columns and the official progress words', () => {
-  const header = [
-    'STT',
-    'Nhiệm vụ',
-    'Cơ quan chủ trì',
-    'Thời gian hoàn thành',
-    'Kết quả thực hiện',
-    'Tiến độ',
-  ];
+  const header = TWO_STATUS_HEADER;
   const rows = [
     ['I', 'Chính quyền số'],
     ['1', 'Số hóa hồ sơ', 'TT PVHCC', 'Tháng 6/2025', 'Đã số hóa 95% hồ sơ', 'Đã hoàn thành quá hạn'],

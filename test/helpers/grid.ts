@@ -20,3 +20,13 @@ export function sheet(
   const pad = (r: CellValue[]) => [...r, ...new Array<CellValue>(Math.max(0, width - r.length)).fill('')];
   return { name: 'Phân công', values: [pad([title]), header, ...rows.map(pad)], merges: [] };
 }
+
+/** A header with two status-like columns: a narrative "Kết quả thực hiện" and a "Tiến độ". */
+export const TWO_STATUS_HEADER = [
+  'STT',
+  'Nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Thời gian hoàn thành',
+  'Kết quả thực hiện',
+  'Tiến độ',
+];
