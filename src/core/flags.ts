@@ -44,6 +44,7 @@ export function flagsOf(findings: readonly Finding[]): CellFlag[] {
       const prev = out.get(key);
       if (!prev) out.set(key, { row, column: f.column, severity: f.severity, note: f.message });
       else {
+        // Stryker disable next-line EqualityOperator: at equal ranks the severity is the same one
         if (RANK[f.severity] < RANK[prev.severity]) prev.severity = f.severity;
         if (!prev.note.split('\n').includes(f.message)) prev.note = `${prev.note}\n${f.message}`;
       }
@@ -89,8 +90,8 @@ export function compactA1(cells: readonly { row: number; column: string }[]): st
     let start = rows[0] as number;
     let prev = start;
     const flush = () => out.push(start === prev ? `${col}${start}` : `${col}${start}:${col}${prev}`);
-    for (const r of rows.slice(1)) {
-      if (r === prev) continue;
+    for (const r of rows) {
+      if (r === prev) continue; // the first row, or the same cell twice
       if (r === prev + 1) prev = r;
       else {
         flush();
