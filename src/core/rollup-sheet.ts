@@ -31,8 +31,9 @@ export interface RollupLayout {
   chart: ChartModel | null;
 }
 
-const color = (key: (typeof CHART_CLASSES)[number]['key']): string =>
-  CHART_CLASSES.find((c) => c.key === key)?.color ?? '#9E9E9E';
+type ChartClass = (typeof CHART_CLASSES)[number]['key'];
+const COLORS = Object.fromEntries(CHART_CLASSES.map((c) => [c.key, c.color])) as Record<ChartClass, string>;
+const color = (key: ChartClass): string => COLORS[key];
 
 const KEYS: CountKey[] = [
   'total',
