@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import type { CheckResult } from './check';
 import { isIsoDay, viDay, type IsoDay } from './dates';
 import { FOLLOW_WORDS, signed } from './labels';
-import { TOTAL_ROW } from './pivot';
+import { TOTAL_ROW, type PivotRow } from './pivot';
 
 export const HISTORY_VERSION = 1;
 /** First cell of the history sheet. */
@@ -57,11 +57,14 @@ const counts = (r: Counts): Counts => ({
   dueSoon: r.dueSoon,
 });
 
-/** The snapshot of a check. */
+/**
+ * The snapshot of a check. Its row must fit one cell (MAX_CELL): the units, most overdue first,
+ * are kept while they fit, so a plan naming hundreds of long unit names still keeps its history.
+ */
 export function snapshotOf(result: CheckResult): Snapshot {
   const pivot = result.pivot.slice(0, -1);
-  const total = result.pivot[result.pivot.length - 1];
-  return {
+  const total = result.pivot[result.pivot.length - 1] as PivotRow;
+  const snapshot: Snapshot = {
     date: result.today,
     sheet: result.plan.sheet.slice(0, MAX_NAME),
     planYear: result.plan.planYear,
@@ -69,10 +72,21 @@ export function snapshotOf(result: CheckResult): Snapshot {
       .filter((p) => p.total > 0)
       .slice(0, MAX_ROWS)
       .map((p) => ({ name: p.pillar.slice(0, MAX_NAME), ...counts(p) })),
-    total: total ? counts(total) : { total: 0, done: 0, overdue: 0, dueSoon: 0 },
-    units: result.units.slice(0, MAX_UNITS).map((u) => ({ name: u.unit.slice(0, MAX_NAME), ...counts(u) })),
+    total: counts(total),
+    units: [],
   };
+  let size = rowText(snapshot).length;
+  for (const u of result.units.slice(0, MAX_UNITS)) {
+    const unit = { name: u.unit.slice(0, MAX_NAME), ...counts(u) };
+    size += JSON.stringify(unit).length + 1;
+    if (size > MAX_CELL) break;
+    snapshot.units.push(unit);
+  }
+  return snapshot;
 }
+
+/** The text of a snapshot's row in the history sheet. */
+const rowText = (s: Snapshot): string => JSON.stringify({ v: HISTORY_VERSION, ...s });
 
 // ---- the hidden sheet's rows ------------------------------------------------------------------
 
@@ -110,7 +124,7 @@ const HEAD_NOTE =
 export function historyRows(snapshots: readonly Snapshot[]): string[][] {
   return [
     [HISTORY_TAG, `v${HISTORY_VERSION}`, HEAD_NOTE],
-    ...snapshots.map((s) => [JSON.stringify({ v: HISTORY_VERSION, ...s }), '', '']),
+    ...snapshots.map((s) => [rowText(s), '', '']),
   ];
 }
 

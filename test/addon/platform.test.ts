@@ -168,6 +168,23 @@ describe('what setValues does with strings', () => {
     expect(parseEntered('Quý IV/2025', 'en_US', tz)).toEqual({ kind: 'text', value: 'Quý IV/2025' });
   });
 
+  it('a cell holds at most 50,000 characters: a longer string is refused, nothing written', () => {
+    const w = new FakeWorld(DIST);
+    const sheet = w.addSheet('Trang tính1');
+    sheet.getRange(1, 1, 1, 2).setValues([['x'.repeat(50_000), 'ok']]);
+    expect(message(() => sheet.getRange(2, 1, 1, 2).setValues([['ok', 'x'.repeat(50_001)]]))).toBe(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    const lengths = sheet
+      .getRange(1, 1, 2, 2)
+      .getValues()
+      .map((r) => r.map((v) => String(v).length));
+    expect(lengths).toEqual([
+      [50_000, 2],
+      [0, 0],
+    ]);
+  });
+
   it('a date read back from a cell is midnight in the spreadsheet’s zone, not the script’s', () => {
     expect(parseEntered('2026-12-20', 'vi_VN', 'Pacific/Auckland')).toEqual({
       kind: 'date',

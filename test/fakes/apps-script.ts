@@ -21,6 +21,9 @@ import {
 
 export type Value = string | number | boolean | Date;
 
+/** Characters a cell holds; a longer string is refused by Sheets. */
+export const CELL_CHARS = 50_000;
+
 export class CallLog {
   calls: string[] = [];
   /** When set, the call with this 1-based index throws. */
@@ -451,13 +454,16 @@ export class FakeRange {
   }
   setValues(values: Value[][]) {
     this.check(values);
-    values.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
-          throw new Error('Cannot convert value to a cell value.');
-        this.sheet.setCell(this.row + i, this.col + j, v);
-      }),
-    );
+    // Refused whole, before anything is written.
+    for (const v of values.flat()) {
+      if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
+        throw new Error('Cannot convert value to a cell value.');
+      if (typeof v === 'string' && v.length > CELL_CHARS)
+        throw new Error(
+          `Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`,
+        );
+    }
+    values.forEach((row, i) => row.forEach((v, j) => this.sheet.setCell(this.row + i, this.col + j, v)));
     return this;
   }
   getNotes() {

@@ -8,6 +8,7 @@
  * - property stores hold 9 KB a value and 500 KB in all (quotas page);
  * - an add-on's time-driven triggers run at most hourly, one of each type per document and user;
  * - strings written with setValues are parsed like typed input, by the spreadsheet's locale;
+ *   a cell holds at most 50,000 characters (Sheets refuses the write);
  * - an execution stops at 6 minutes (a simple trigger such as onOpen at 30 s), on a virtual clock
  *   where each call costs time (openById and a foreign spreadsheet's values about 1 s).
  */
