@@ -50,7 +50,6 @@ export function tooLarge(fileName: string, size: number): UserError {
 
 /** Opens a plan file from its bytes; `fileName` names it in messages. Throws UserError. */
 export function openPlanFile(bytes: Uint8Array, fileName: string, timeZone = DEFAULT_TIME_ZONE): PlanBook {
-  if (bytes.length === 0) throw new UserError(`Tệp “${fileName}” trống, không có dữ liệu để kiểm tra.`);
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(fileName, bytes.length);
   const format = detectFormat(bytes);
   const ext = extensionOf(fileName);
@@ -105,9 +104,11 @@ export function docxBook(
   try {
     imported = importDocx(bytes, { timeZone });
   } catch (e) {
+    // The importer's sentence ("Tệp không phải…", "Văn bản Word quá lớn…") after the file's name.
     const m = e instanceof Error ? e.message : String(e);
     throw new UserError(
-      `Tệp “${fileName}” là văn bản Word (.docx). ${m.charAt(0).toUpperCase()}${m.slice(1)}`,
+      `Không đọc được tệp “${fileName}”: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+      e instanceof UserError ? e.reason : 'docx',
     );
   }
   const name = imported.sheet.name;
