@@ -10,7 +10,7 @@ import { PILLARS } from './vocabulary';
 import { PIVOT_COUNTS, emptyRow, rate, type PivotRow } from './pivot';
 import type { ReadOutcome, StatusReport } from './status-report';
 import { WORDS } from './labels';
-import { collapse } from './text';
+import { collapse, fold } from './text';
 import { communeKey } from './title';
 
 /** The default age beyond which a status sheet is too old to count. */
@@ -88,6 +88,11 @@ function displayName(e: RollupEntry, report: StatusReport): string {
   return listed !== '' ? `${listed} ${WORDS.unnamedCommune}` : `${e.source} ${WORDS.unnamedCommune}`;
 }
 
+/** "xã An Bình" for a name without its kind; "Phường Bến Thành", "UBND xã …" as written. */
+function communeWords(name: string): string {
+  return /^(xa|phuong|thi tran|dac khu|ubnd|uy ban)( |$)/.test(fold(name)) ? name : `xã ${name}`;
+}
+
 export function rollup(entries: readonly RollupEntry[], opts: RollupOptions): Rollup {
   const stale = opts.staleDays ?? DEFAULT_STALE_DAYS;
   const out: Rollup = {
@@ -95,6 +100,7 @@ export function rollup(entries: readonly RollupEntry[], opts: RollupOptions): Ro
     staleDays: stale,
     detail: [],
     communes: [],
+    // Stryker disable next-line ArrayDeclaration: set at the end from the pooled rows
     pillars: [],
     failures: [],
   };
@@ -129,9 +135,10 @@ export function rollup(entries: readonly RollupEntry[], opts: RollupOptions): Ro
     const newer = c.report.asOf >= prev.report.asOf ? c : prev;
     const older = newer === c ? prev : c;
     byCommune.set(key, newer);
+    const when = viDay(newer.report.asOf);
     fail(
       older.e,
-      `xã ${displayName(newer.e, newer.report)} đã có bảng mới hơn (tính đến ${viDay(newer.report.asOf)})`,
+      `${communeWords(displayName(newer.e, newer.report))} đã có bảng mới hơn (tính đến ${when})`,
     );
   }
 

@@ -223,7 +223,7 @@ describe('rollup', () => {
     expect(result.communes.map((c) => [c.commune, c.asOf])).toEqual([['Xã An Bình', '2026-12-15']]);
     expect(result.failures.map((f) => [f.source, f.reason])).toEqual([
       ['b.xlsx', 'trùng nguồn với dòng 2 của danh sách'],
-      ['a.xlsx', 'xã Xã An Bình đã có bảng mới hơn (tính đến 15/12/2026)'],
+      ['a.xlsx', 'Xã An Bình đã có bảng mới hơn (tính đến 15/12/2026)'],
     ]);
   });
 
