@@ -3,7 +3,13 @@
  * first five rows, each row's sheet number, names written in either column, addresses split and
  * checked, blank and odd cells passed over without a stop.
  */
-import { addressesOf, parseUnitList, splitAddresses, UNIT_LIST_HEADER, type UnitList } from '../../src/core/unit-list';
+import {
+  addressesOf,
+  parseUnitList,
+  splitAddresses,
+  UNIT_LIST_HEADER,
+  type UnitList,
+} from '../../src/core/unit-list';
 import { unitKey, type LeadUnitRow } from '../../src/core/units';
 
 const isEmail = (s: string) => /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s);
@@ -82,7 +88,11 @@ describe('parseUnitList', () => {
   });
 
   it('reports addresses that are not addresses with their row, cut to a hundred characters', () => {
-    const list = read([header(), ['Phòng Kinh tế', '', `kt@anbinh.gov.vn, ${'a'.repeat(150)}`], ['', '', 'sai-dia-chi']]);
+    const list = read([
+      header(),
+      ['Phòng Kinh tế', '', `kt@anbinh.gov.vn, ${'a'.repeat(150)}`],
+      ['', '', 'sai-dia-chi'],
+    ]);
     expect(list.invalid).toEqual([
       { row: 2, text: 'a'.repeat(100) },
       { row: 3, text: 'sai-dia-chi' },
