@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { MAX_FILE_BYTES, openPlanFile, pickSheet, type PlanBook } from '../../src/core/book';
 import type { SheetInput } from '../../src/core/grid';
+import { refusal } from '../helpers/refusal';
 
 const DOCX = join(__dirname, '..', 'fixtures', 'docx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(DOCX, name)));
-const refusal = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '(không lỗi)';
-};
 const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'];
 const UNREADABLE =
   'Không đọc được đoạn: không phải nhiệm vụ đánh số, dòng ghi bộ phận chủ trì/phối hợp/thời gian hay tiêu đề mục.';

@@ -2,6 +2,7 @@
 import { baseName, extensionOf, MAX_FILE_BYTES, openPlanFile, pickSheet } from '../../src/core/book';
 import { carriedOver } from '../../src/core/carry-over';
 import type { SheetInput } from '../../src/core/grid';
+import { refusal } from '../helpers/refusal';
 
 const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'];
 const tasks = (name: string): SheetInput => ({
@@ -18,14 +19,6 @@ async function xlsx(sheets: SheetInput[]): Promise<Uint8Array> {
   return new Uint8Array(await sheetWorkbook(sheets).xlsx.writeBuffer());
 }
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const refusal = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '(không lỗi)';
-};
 
 describe('file names', () => {
   it('takes the extension and the last part of a path, Windows or not', () => {

@@ -150,3 +150,20 @@ describe('colour rules', () => {
     ]);
   });
 });
+
+describe('flagsOf, findings without a cell', () => {
+  it('marks no cell for a finding with a column but no row, nor with a row but no column', () => {
+    expect(
+      flagsOf([
+        finding({ row: null, column: 'F', message: 'Thiếu cột Thời hạn' }),
+        finding({ row: 7, column: null, message: 'Dòng 7 không đọc được' }),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('userNote', () => {
+  it('gives an empty note back when the product’s block follows a blank first line', () => {
+    expect(userNote(`\n\n${NOTE_MARKER}\nNhiệm vụ 1 đã quá hạn`)).toBe('');
+  });
+});

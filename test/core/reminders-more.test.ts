@@ -12,37 +12,21 @@ import {
   reminderSummary,
   remindersOf,
   shorten,
-  type ReminderTask,
-  type UnitReminder,
 } from '../../src/core/reminders';
 import type { CellValue } from '../../src/core/grid';
 import { sheet } from '../helpers/grid';
+import { REMINDER_CTX, reminderTask, unitReminder } from '../helpers/reminders';
 
 const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Trạng thái'];
-const CTX = { commune: 'An Bình', planName: '', planYear: 2026, today: '2026-12-20', dueSoonDays: 14 };
+const CTX = REMINDER_CTX;
 
 function must<T>(v: T | null | undefined): T {
   if (v === null || v === undefined) throw new Error('missing');
   return v;
 }
 
-const task = (over: Partial<ReminderTask>): ReminderTask => ({
-  row: 5,
-  stt: '1',
-  task: 'Tuyên truyền',
-  pillar: 'Nhận thức số',
-  deadlineText: '30/11/2026',
-  due: '2026-11-30',
-  kind: 'overdue',
-  days: 20,
-  ...over,
-});
-const unit = (overdue: ReminderTask[], dueSoon: ReminderTask[] = []): UnitReminder => ({
-  unit: 'Phòng Kinh tế',
-  key: 'phong kinh te',
-  overdue,
-  dueSoon,
-});
+const task = reminderTask;
+const unit = unitReminder;
 
 describe('the line that decides a reminder', () => {
   it('is the most late line of an overdue task, and the soonest line of a task due soon', () => {

@@ -4,38 +4,18 @@
  * only one kind of task is due, and the printable sheet cell by cell.
  */
 import { checkSheet } from '../../src/core/check';
-import {
-  reminderLayout,
-  reminderMail,
-  remindersOf,
-  type ReminderTask,
-  type UnitReminder,
-} from '../../src/core/reminders';
+import { reminderLayout, reminderMail, remindersOf } from '../../src/core/reminders';
 import type { CellValue } from '../../src/core/grid';
 import { sheet } from '../helpers/grid';
+import { REMINDER_CTX, reminderTask, unitReminder } from '../helpers/reminders';
 
 const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Trạng thái'];
-const CTX = { commune: 'An Bình', planName: '', planYear: 2026, today: '2026-12-20', dueSoonDays: 14 };
+const CTX = REMINDER_CTX;
 const check = (rows: CellValue[][]) =>
   checkSheet(sheet(rows, HEADER, 'KẾ HOẠCH CHUYỂN ĐỔI SỐ XÃ AN BÌNH NĂM 2026'), { today: '2026-12-20' });
 
-const task = (over: Partial<ReminderTask>): ReminderTask => ({
-  row: 5,
-  stt: '1',
-  task: 'Tuyên truyền',
-  pillar: 'Nhận thức số',
-  deadlineText: '30/11/2026',
-  due: '2026-11-30',
-  kind: 'overdue',
-  days: 20,
-  ...over,
-});
-const unit = (overdue: ReminderTask[], dueSoon: ReminderTask[] = []): UnitReminder => ({
-  unit: 'Phòng Kinh tế',
-  key: 'phong kinh te',
-  overdue,
-  dueSoon,
-});
+const task = reminderTask;
+const unit = unitReminder;
 
 describe('the order of a unit’s tasks', () => {
   it('lists the most late first (then by row), and the soonest due first (then by row)', () => {
