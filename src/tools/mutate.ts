@@ -211,6 +211,15 @@ function main(): void {
   if (total.marked)
     console.log(`${total.marked} mutants marked in the source as changing no result (not counted)`);
   if (missing.length > 0) console.log(`not yet run (or changed since): ${missing.join(', ')}`);
+  // The last result of a file changed since it ran, for reference (not in the score above).
+  for (const file of missing) {
+    const saved = join(OUT, `${file.replace(/[/\\]/g, '__')}.json`);
+    if (!existsSync(saved)) continue;
+    const c = (JSON.parse(readFileSync(saved, 'utf8')) as FileResult).counts;
+    console.log(
+      `  ${file} before its last change: ${score(c).toFixed(1)} % (${c.killed + c.timeout} detected, ${c.survived} survived, ${c.noCoverage} not covered)`,
+    );
+  }
   if (failed.length > 0) process.exitCode = 1;
   writeFileSync(
     join(ROOT, 'out', 'mutation', 'summary.json'),
