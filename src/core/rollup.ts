@@ -10,8 +10,8 @@ import { PILLARS } from './vocabulary';
 import { PIVOT_COUNTS, emptyRow, rate, type PivotRow } from './pivot';
 import type { ReadOutcome, StatusReport } from './status-report';
 import { WORDS } from './labels';
-import { collapse, fold } from './text';
-import { communeKey } from './title';
+import { collapse } from './text';
+import { communeKey, communeWords } from './title';
 
 /** The default age beyond which a status sheet is too old to count. */
 export const DEFAULT_STALE_DAYS = 45;
@@ -86,11 +86,6 @@ function displayName(e: RollupEntry, report: StatusReport): string {
   if (own !== '') return own;
   const listed = collapse(e.name);
   return listed !== '' ? `${listed} ${WORDS.unnamedCommune}` : `${e.source} ${WORDS.unnamedCommune}`;
-}
-
-/** "xã An Bình" for a name without its kind; "Phường Bến Thành", "UBND xã …" as written. */
-function communeWords(name: string): string {
-  return /^(xa|phuong|thi tran|dac khu|ubnd|uy ban)( |$)/.test(fold(name)) ? name : `xã ${name}`;
 }
 
 export function rollup(entries: readonly RollupEntry[], opts: RollupOptions): Rollup {

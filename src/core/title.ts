@@ -49,10 +49,19 @@ export function planNameFromTitle(lines: readonly string[]): string {
  * commune. "" when the name is empty.
  */
 export function communeKey(name: string): string {
-  return fold(name)
+  return plainName(name).replace(COMMUNE_KIND, '');
+}
+
+/** "xã/phường/thị trấn/đặc khu", possibly after "UBND", in front of a folded name. */
+const COMMUNE_KIND = /^(uy ban nhan dan |ubnd )?(xa |phuong |thi tran |dac khu )/;
+const plainName = (name: string): string =>
+  fold(name)
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^(uy ban nhan dan |ubnd )?(xa |phuong |thi tran |dac khu )/, '');
+    .trim();
+
+/** The name as said in a sentence: "Phường Bến Thành", "UBND xã …" as written, "An Bình" as "xã An Bình". */
+export function communeWords(name: string): string {
+  return COMMUNE_KIND.test(`${plainName(name)} `) ? name : `xã ${name}`;
 }
 
 /**
